@@ -21,12 +21,31 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     __PLEXCONSOLE_VERSION__: JSON.stringify(pkg.version),
+    // sql.js (Emscripten CJS) reads __dirname at load even when handed wasmBinary; ESM has none.
+    __dirname: 'import.meta.dirname',
+    __filename: 'import.meta.filename',
   },
   // signal-exit and friends call require(); ESM bundles need a real one.
   banner: {
     js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);",
   },
   plugins: [
+    {
+      // Ink 6.8's incremental renderer moves the cursor up one line too few
+      // (`previousVisible - 1`), so every update draws one line lower and the
+      // screen drifts. Ink 7 fixed it as `previousLines.length - 1`; we apply the
+      // same one-line fix at bundle time and fail loudly if Ink changes shape.
+      name: 'fix-ink-incremental-cursor',
+      setup(b) {
+        b.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async (a) => {
+          const {readFile} = await import('node:fs/promises');
+          const src = await readFile(a.path, 'utf8');
+          const bad = 'ansiEscapes.cursorUp(previousVisible - 1)';
+          if (!src.includes(bad)) throw new Error('ink log-update.js changed: re-check the incremental cursor fix');
+          return {contents: src.replace(bad, 'ansiEscapes.cursorUp(previousLines.length - 1)'), loader: 'js'};
+        });
+      },
+    },
     {
       // Ink imports react-devtools-core only in dev mode; stubbing it drops `ws` too.
       name: 'stub-ink-devtools',

@@ -1,0 +1,127 @@
+import {useApp} from 'ink';
+import {Component, useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
+import {AppChromeContext} from './hooks/appChrome.js';
+import {parseCommand} from './hooks/commandLine.js';
+import {InputLayerContext} from './hooks/inputLayer.js';
+import {matches} from './hooks/keymap.js';
+import {NavigationContext, type Navigation, type Route} from './hooks/navigation.js';
+import {useAppState} from './hooks/useAppState.js';
+import {useKeys, type KeyPress} from './hooks/useKeys.js';
+import {StatusContext, type StatusMessage, type StatusTone} from './hooks/useStatus.js';
+import {principalLabel, useWhoami} from './hooks/useWhoami.js';
+import {editText} from './screens/shared/TextField.js';
+import {ScreenFor} from './screens/index.js';
+
+const STATUS_MS = 4000;
+
+/** The console: screen stack, global keys, overlays and the status line. */
+export function App({initialRoute}: {readonly initialRoute: Route}) {
+  const {exit} = useApp();
+  const [state, dispatch] = useAppState(initialRoute);
+  const whoami = useWhoami();
+  const [captured, setCapturedSet] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState<StatusMessage>();
+  const statusTimer = useRef<NodeJS.Timeout>(undefined);
+  const statusId = useRef(0);
+
+  const showStatus = useCallback((text: string, tone: StatusTone = 'info') => {
+    clearTimeout(statusTimer.current);
+    setStatus({text, tone, id: ++statusId.current});
+    // Cleared once, so an idle console goes silent again after a few seconds.
+    statusTimer.current = setTimeout(() => setStatus(undefined), STATUS_MS);
+  }, []);
+
+  const setCaptured = useCallback((owner: string, on: boolean) => {
+    setCapturedSet((prev) => {
+      if (prev.has(owner) === on) return prev;
+      const next = new Set(prev);
+      if (on) next.add(owner);
+      else next.delete(owner);
+      return next;
+    });
+  }, []);
+
+  const nav = useMemo<Navigation>(
+    () => ({
+      push: (route) => dispatch({type: 'push', route}),
+      replace: (route) => dispatch({type: 'replace', route}),
+      back: () => dispatch({type: 'back'}),
+      reset: (route) => dispatch({type: 'reset', route}),
+      lastProject: state.lastProject,
+    }),
+    [dispatch, state.lastProject],
+  );
+
+  const onGlobalKey = ({name}: KeyPress) => {
+    if (matches('app.help', name)) dispatch({type: 'overlay', overlay: 'help'});
+    else if (matches('app.command', name)) dispatch({type: 'overlay', overlay: 'command'});
+    else if (matches('app.quit', name)) exit();
+    else if (matches('nav.projects', name)) nav.reset({name: 'projects'});
+    else if (matches('nav.nodes', name)) nav.reset({name: 'nodes'});
+    else if (matches('nav.tokens', name)) {
+      if (state.lastProject) nav.reset({name: 'tokens', project: state.lastProject});
+      else showStatus('Open a Project first (1, then Enter)', 'warn');
+    }
+  };
+
+  const runCommand = (text: string) => {
+    const command = parseCommand(text, state.lastProject);
+    if (command.kind === 'go') nav.reset(command.route);
+    else if (command.kind === 'quit') exit();
+    else if (command.kind === 'error') showStatus(command.message, 'warn');
+    else if (whoami.status === 'ready') {
+      const w = whoami.data;
+      showStatus(`${principalLabel(w)} · ${w.principal_type}${w.principal_scope ? ` · ${w.principal_scope} scope` : ''} · subject ${w.subject}`);
+    } else showStatus(whoami.status === 'error' ? `whoami failed: ${whoami.error.title}` : 'whoami: loading…', 'warn');
+  };
+
+  const onOverlayKey = (press: KeyPress) => {
+    if (state.overlay === 'help') {
+      if (['escape', '?', 'q', 'return'].includes(press.name)) dispatch({type: 'overlay', overlay: 'none'});
+      return;
+    }
+    if (press.name === 'escape') dispatch({type: 'overlay', overlay: 'none'});
+    else if (press.name === 'return') {
+      dispatch({type: 'overlay', overlay: 'none'});
+      runCommand(state.commandText);
+    } else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
+  };
+
+  useKeys(onGlobalKey, state.overlay === 'none' && captured.size === 0);
+  useKeys(onOverlayKey, state.overlay !== 'none');
+
+  const route = state.stack[state.stack.length - 1] ?? initialRoute;
+  const chrome = {
+    overlay: state.overlay,
+    commandText: state.commandText,
+    status,
+    principal: whoami.status === 'ready' ? principalLabel(whoami.data) : whoami.status === 'error' ? '(whoami failed)' : undefined,
+  };
+  return (
+    <NavigationContext.Provider value={nav}>
+      <StatusContext.Provider value={showStatus}>
+        <InputLayerContext.Provider value={{screenActive: state.overlay === 'none', setCaptured}}>
+          <AppChromeContext.Provider value={chrome}>
+            <ErrorBoundary onError={(e) => exit(e)}>
+              <ScreenFor key={`${state.stack.length}:${JSON.stringify(route)}`} route={route} />
+            </ErrorBoundary>
+          </AppChromeContext.Provider>
+        </InputLayerContext.Provider>
+      </StatusContext.Provider>
+    </NavigationContext.Provider>
+  );
+}
+
+/** Turns a render crash into an orderly exit: the runner restores the terminal and prints it. */
+class ErrorBoundary extends Component<{onError: (e: Error) => void; children: ReactNode}, {failed: boolean}> {
+  override state = {failed: false};
+  static getDerivedStateFromError() {
+    return {failed: true};
+  }
+  override componentDidCatch(error: Error) {
+    this.props.onError(error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}

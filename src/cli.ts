@@ -1,0 +1,52 @@
+import {homedir} from 'node:os';
+import {runCommand, isCommand, usage} from './commands/index.js';
+import {isConfigError} from './config/resolve.js';
+import {CONSOLE_USAGE, parseConsoleArgs} from './consoleArgs.js';
+import {openConsole} from './openConsole.js';
+import {runSandbox} from './sandbox/cli.js';
+
+/** argv → sandbox | headless verb | interactive console; resolves with the exit code. */
+async function main(argv: string[]): Promise<number> {
+  const {stdin, stdout, stderr, env} = process;
+  if (argv[0] === 'sandbox') return runSandbox(argv.slice(1), {stdout, stderr, env});
+  if (isCommand(argv)) {
+    return runCommand(argv, {stdout, stderr, stdin, env, isTTY: Boolean(stdin.isTTY && stderr.isTTY), homeDir: homedir()});
+  }
+  let args;
+  try {
+    args = parseConsoleArgs(argv);
+  } catch (error) {
+    stderr.write(`plexconsole: ${(error as Error).message}\n${CONSOLE_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    stdout.write(`${CONSOLE_USAGE}\n${usage()}`);
+    return 0;
+  }
+  // Never hang a script: the console needs a terminal on both ends.
+  if (!stdin.isTTY || !stdout.isTTY) {
+    stderr.write(`plexconsole: the console needs a terminal (stdin and stdout must be TTYs)\n${CONSOLE_USAGE}\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await openConsole(args, {stdin, stdout, stderr, env, homeDir: homedir()});
+  } catch (error) {
+    if (isConfigError(error)) {
+      stderr.write(`plexconsole: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // Exit only after stdout has drained: a piped `--output json` must not be cut short.
+    process.exitCode = code;
+    process.stdout.write('', () => process.exit(code));
+  },
+  (error: unknown) => {
+    process.stderr.write(`plexconsole: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(70);
+  },
+);

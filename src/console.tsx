@@ -1,0 +1,88 @@
+import {render} from 'ink';
+import type {Readable, Writable} from 'node:stream';
+import type {ApiClient} from './api/client.js';
+import {App} from './app.js';
+import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
+import type {Route} from './hooks/navigation.js';
+import {enterAltScreen} from './terminal/altScreen.js';
+import {installTerminalGuards, SIGNAL_EXIT_CODES} from './terminal/signals.js';
+
+export type ConsoleOptions = {
+  readonly client: ApiClient;
+  readonly info: ConsoleInfo;
+  readonly initialRoute: Route;
+  readonly stdin: Readable & {isTTY?: boolean};
+  readonly stdout: Writable & {isTTY?: boolean; rows?: number; columns?: number};
+  readonly stderr: Writable;
+};
+
+/**
+ * Runs the interactive console on the alternate screen and resolves with the exit
+ * code once the operator quits, a signal arrives, or the app crashes. The terminal
+ * (main screen, cursor, raw mode) is restored on every one of those paths.
+ */
+export async function runConsole(opts: ConsoleOptions): Promise<number> {
+  const {stdout, stderr} = opts;
+  const leaveAltScreen = enterAltScreen(stdout);
+  const instance = render(
+    <ApiProvider client={opts.client} info={opts.info}>
+      <App initialRoute={opts.initialRoute} />
+    </ApiProvider>,
+    {
+      stdin: opts.stdin as NodeJS.ReadStream,
+      stdout: stdout as NodeJS.WriteStream,
+      stderr: stderr as NodeJS.WriteStream,
+      exitOnCtrlC: true,
+      // Only changed lines are rewritten: few bytes per keypress over slow SSH links.
+      incrementalRendering: true,
+      maxFps: 30,
+    },
+  );
+
+  let finish: (code: number) => void = () => {};
+  const interrupted = new Promise<number>((resolve) => (finish = resolve));
+  const restore = () => {
+    try {
+      instance.unmount();
+    } catch {
+      // Already unmounted, or the terminal is gone (SIGHUP): nothing left to restore.
+    }
+    safely(leaveAltScreen);
+  };
+  const removeGuards = installTerminalGuards(
+    (signal) => {
+      restore();
+      finish(SIGNAL_EXIT_CODES[signal]);
+    },
+    (error) => {
+      restore();
+      safely(() => stderr.write(crashMessage(error)));
+      finish(70);
+    },
+  );
+
+  try {
+    return await Promise.race([instance.waitUntilExit().then(() => 0), interrupted]);
+  } catch (error) {
+    restore();
+    safely(() => stderr.write(crashMessage(error)));
+    return 70;
+  } finally {
+    removeGuards();
+    restore();
+  }
+}
+
+// A write to a terminal that went away (SSH dropped) throws EIO; restoring must not.
+function safely(fn: () => unknown): void {
+  try {
+    fn();
+  } catch {
+    /* the terminal is gone */
+  }
+}
+
+function crashMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `plexconsole: internal error: ${message.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ')}\nThe terminal has been restored. Please report this with the steps that led to it.\n`;
+}

@@ -1,0 +1,17 @@
+import {createContext, useContext} from 'react';
+import type {StatusMessage} from './useStatus.js';
+
+/** App-level state every screen's frame shows: overlays, the status line, the principal. */
+export type AppChrome = {
+  readonly overlay: 'none' | 'help' | 'command';
+  readonly commandText: string;
+  readonly status?: StatusMessage;
+  readonly principal?: string;
+};
+
+export const AppChromeContext = createContext<AppChrome>({overlay: 'none', commandText: ''});
+
+/** The app's overlay, status and principal for the screen frame. */
+export function useAppChrome(): AppChrome {
+  return useContext(AppChromeContext);
+}

@@ -1,0 +1,29 @@
+import {createContext, useContext, useEffect, useId} from 'react';
+
+/**
+ * Only the top layer takes keys (console-ux.md). The app owns global keys and the
+ * help/command overlays; a screen that opens a modal, form or prompt captures
+ * input so the global keys switch off, and screens go inactive under an overlay.
+ */
+export type InputLayer = {
+  /** False while an app-level overlay (help, command line) is on top of the screen. */
+  readonly screenActive: boolean;
+  setCaptured(owner: string, captured: boolean): void;
+};
+
+export const InputLayerContext = createContext<InputLayer>({screenActive: true, setCaptured: () => {}});
+
+/** Whether the current screen should take keys. */
+export function useScreenActive(): boolean {
+  return useContext(InputLayerContext).screenActive;
+}
+
+/** Marks this component as holding the keyboard (a modal, form or prompt) while `captured` is true. */
+export function useCapture(captured: boolean): void {
+  const {setCaptured} = useContext(InputLayerContext);
+  const owner = useId();
+  useEffect(() => {
+    setCaptured(owner, captured);
+    return () => setCaptured(owner, false);
+  }, [owner, captured, setCaptured]);
+}

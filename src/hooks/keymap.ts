@@ -1,0 +1,98 @@
+import type {Key} from 'ink';
+
+/** One binding of the keymap: the keys, the footer label, the help text, and whether it mutates. */
+export type Binding = {
+  readonly keys: readonly string[];
+  readonly label: string;
+  readonly help: string;
+  /** Dangerous bindings mutate server state; `--read-only` drops them everywhere. */
+  readonly dangerous?: boolean;
+};
+
+// The one keymap table (console-ux.md "Keys"). Screens ask `matches(id, …)`, and
+// the footer and the `?` overlay are generated from here, so they cannot drift.
+export const KEYMAP = {
+  'list.up': {keys: ['up', 'k'], label: '↑↓ move', help: 'move the selection up'},
+  'list.down': {keys: ['down', 'j'], label: '', help: 'move the selection down'},
+  'list.pageUp': {keys: ['pageup', 'ctrl+u'], label: '', help: 'page up'},
+  'list.pageDown': {keys: ['pagedown', 'ctrl+d'], label: '', help: 'page down'},
+  'list.first': {keys: ['g', 'home'], label: '', help: 'jump to the first row'},
+  'list.last': {keys: ['G', 'end'], label: '', help: 'jump to the last row'},
+  'list.open': {keys: ['return'], label: '⏎ open', help: 'open the selected row'},
+  'list.filter': {keys: ['/'], label: '/ filter', help: 'filter: type text, Enter applies, Esc clears'},
+  'list.sort': {keys: ['s'], label: 's sort', help: 'sort by the next column'},
+  'list.reverse': {keys: ['S'], label: '', help: 'reverse the sort order'},
+  'list.refresh': {keys: ['r'], label: 'r refresh', help: 'reload from the server'},
+  'tokens.stateFilter': {keys: ['f'], label: 'f state', help: 'cycle STATE filter: all → live → expired → consumed → revoked'},
+  'tokens.issue': {keys: ['n'], label: 'n new', help: 'issue a bootstrap token', dangerous: true},
+  'tokens.revoke': {keys: ['x'], label: 'x revoke', help: 'revoke the selected token', dangerous: true},
+  'tokens.copy': {keys: ['c'], label: 'c copy id', help: 'copy the token id to the clipboard (OSC 52)'},
+  'detail.copy': {keys: ['c'], label: 'c copy id', help: 'copy the token id to the clipboard (OSC 52)'},
+  'modal.copy': {keys: ['c'], label: 'c copy', help: 'copy the plaintext to the clipboard (OSC 52)'},
+  'modal.close': {keys: ['escape'], label: 'esc close', help: 'close (asks first: the plaintext cannot be shown again)'},
+  'confirm.yes': {keys: ['y', 'Y'], label: 'y yes', help: 'confirm'},
+  'preview.continue': {keys: ['return'], label: '⏎ rotate…', help: 'continue to the typed confirmation', dangerous: true},
+  'form.next': {keys: ['tab', 'down'], label: 'tab next', help: 'next field'},
+  'form.prev': {keys: ['shift+tab', 'up'], label: '', help: 'previous field'},
+  'form.submit': {keys: ['return'], label: '⏎ submit', help: 'submit (on the last field)'},
+  'form.toggle': {keys: ['left', 'right', 'space'], label: '←→ choose', help: 'choose the kind'},
+  'error.retry': {keys: ['r'], label: 'r retry', help: 'retry the request'},
+  'nav.back': {keys: ['escape'], label: 'esc back', help: 'back / close / cancel'},
+  'nav.projects': {keys: ['1'], label: '1 projects', help: 'go to Projects'},
+  'nav.tokens': {keys: ['2'], label: '2 tokens', help: 'go to Tokens of the current Project'},
+  'nav.nodes': {keys: ['3'], label: '3 nodes', help: 'go to Nodes'},
+  'app.command': {keys: [':'], label: ': cmd', help: 'command line: projects, tokens [slug|id], nodes, rotate <node>, whoami, quit'},
+  'app.help': {keys: ['?'], label: '? help', help: 'show the keys of this screen'},
+  'app.quit': {keys: ['q', 'ctrl+c'], label: 'q quit', help: 'quit (ctrl+c works everywhere)'},
+} as const satisfies Record<string, Binding>;
+
+export type BindingId = keyof typeof KEYMAP;
+
+/** The normalised name of a keypress: `up`, `return`, `ctrl+d`, `shift+tab`, or the character. */
+export function keyName(input: string, key: Key): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'return';
+  if (key.escape) return 'escape';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  // Most terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl && input) return `ctrl+${input}`;
+  if (input === ' ') return 'space';
+  return input;
+}
+
+/** True when the keypress named `name` is bound to `id` (and `id` is allowed in read-only mode). */
+export function matches(id: BindingId, name: string, readOnly = false): boolean {
+  const binding: Binding = KEYMAP[id];
+  if (readOnly && binding.dangerous) return false;
+  return binding.keys.includes(name);
+}
+
+/** Footer hints for a screen's bindings, dropping dangerous ones in read-only mode. */
+export function hints(ids: readonly BindingId[], readOnly: boolean): string {
+  return ids
+    .map((id) => KEYMAP[id] as Binding)
+    .filter((b) => b.label !== '' && !(readOnly && b.dangerous))
+    .map((b) => b.label)
+    .join(' · ');
+}
+
+/** Help-overlay rows (keys, description) for a screen's bindings. */
+export function helpRows(ids: readonly BindingId[], readOnly: boolean): Array<{keys: string; help: string}> {
+  return ids
+    .map((id) => KEYMAP[id] as Binding)
+    .filter((b) => !(readOnly && b.dangerous))
+    .map((b) => ({keys: b.keys.map(displayKey).join(' '), help: b.help}));
+}
+
+function displayKey(k: string): string {
+  const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', return: 'Enter', escape: 'Esc', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', tab: 'Tab', 'shift+tab': 'Shift+Tab', space: 'Space'};
+  return names[k] ?? k;
+}

@@ -1,0 +1,66 @@
+import {useEffect, useReducer} from 'react';
+import {matches, type BindingId} from './keymap.js';
+
+export type ListNav = {readonly index: number; readonly offset: number};
+export type ListMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'first' | 'last';
+type Action =
+  | {type: 'move'; move: ListMove}
+  | {type: 'select'; index: number}
+  | {type: 'fit'};
+type Bounds = {count: number; height: number};
+
+/** Keeps `index` inside `[0, count)` and the window `[offset, offset+height)` around it, scrolling as little as possible. */
+export function clampWindow(index: number, offset: number, {count, height}: Bounds): ListNav {
+  const h = Math.max(1, height);
+  const i = count === 0 ? 0 : Math.min(Math.max(0, index), count - 1);
+  let o = Math.min(Math.max(0, offset), Math.max(0, count - h));
+  if (i < o) o = i;
+  if (i >= o + h) o = i - h + 1;
+  return {index: i, offset: o};
+}
+
+function step(state: ListNav, move: ListMove, {count, height}: Bounds): number {
+  const page = Math.max(1, height - 1);
+  switch (move) {
+    case 'up': return state.index - 1;
+    case 'down': return state.index + 1;
+    case 'pageUp': return state.index - page;
+    case 'pageDown': return state.index + page;
+    case 'first': return 0;
+    case 'last': return count - 1;
+  }
+}
+
+/**
+ * Selection and scroll window for a list. A reducer (not closures over state) so
+ * batched keys — `↓↓↓` in one read — apply in order.
+ */
+export function useListNav(count: number, height: number) {
+  const bounds = {count, height};
+  const [state, dispatch] = useReducer(
+    (s: ListNav, a: Action & {bounds: Bounds}): ListNav => {
+      if (a.type === 'move') return clampWindow(step(s, a.move, a.bounds), s.offset, a.bounds);
+      if (a.type === 'select') return clampWindow(a.index, s.offset, a.bounds);
+      const next = clampWindow(s.index, s.offset, a.bounds);
+      return next.index === s.index && next.offset === s.offset ? s : next;
+    },
+    {index: 0, offset: 0},
+  );
+  // Re-fit when the list shrinks or the terminal is resized.
+  useEffect(() => dispatch({type: 'fit', bounds}), [count, height]); // eslint-disable-line react-hooks/exhaustive-deps
+  return {
+    ...clampWindow(state.index, state.offset, bounds),
+    move: (move: ListMove) => dispatch({type: 'move', move, bounds}),
+    select: (index: number) => dispatch({type: 'select', index, bounds}),
+  };
+}
+
+const MOVES: ReadonlyArray<readonly [BindingId, ListMove]> = [
+  ['list.up', 'up'], ['list.down', 'down'], ['list.pageUp', 'pageUp'],
+  ['list.pageDown', 'pageDown'], ['list.first', 'first'], ['list.last', 'last'],
+];
+
+/** Maps a keypress name to a list move (from the keymap table), or undefined. */
+export function listMoveFor(name: string): ListMove | undefined {
+  return MOVES.find(([id]) => matches(id, name))?.[1];
+}

@@ -1,0 +1,54 @@
+import type {Readable, Writable} from 'node:stream';
+import {createClient, type ApiClient} from './api/client.js';
+import {resolveClientOptions} from './config/resolve.js';
+import type {ConsoleArgs} from './consoleArgs.js';
+import {runConsole} from './console.js';
+import type {Route} from './hooks/navigation.js';
+import {startSandbox, type Sandbox} from './sandbox/server.js';
+
+type ProcessIO = {
+  readonly stdin: Readable & {isTTY?: boolean};
+  readonly stdout: Writable & {isTTY?: boolean};
+  readonly stderr: Writable;
+  readonly env: NodeJS.ProcessEnv;
+  readonly homeDir: string;
+};
+
+/**
+ * Connects (to the embedded demo sandbox, or per flags > env > plexctl profile)
+ * and runs the console until the operator leaves; resolves with the exit code.
+ */
+export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<number> {
+  let sandbox: Sandbox | undefined;
+  let client: ApiClient;
+  let profileLabel: string;
+  if (args.demo) {
+    // The demo runs the same sandbox `plexconsole sandbox` serves, in-process on a free loopback port.
+    sandbox = await startSandbox({host: '127.0.0.1', port: 0, seed: 'demo'});
+    client = createClient({server: sandbox.url, token: sandbox.operatorToken});
+    profileLabel = 'demo';
+  } else {
+    const {options, connection} = resolveClientOptions({
+      flags: {server: args.server, profile: args.profile, tokenFile: args.tokenFile, timeout: args.timeout, caFile: args.caFile, allowInsecureHttp: args.allowInsecureHttp},
+      env: io.env,
+      homeDir: io.homeDir,
+      onWarning: (msg) => io.stderr.write(`plexconsole: warning: ${msg}\n`),
+    });
+    client = createClient(options);
+    profileLabel = connection.profileLabel;
+  }
+  const initialRoute: Route = args.project ? {name: 'tokens', project: args.project} : {name: 'projects'};
+  try {
+    return await runConsole({
+      client,
+      info: {serverHost: client.server.host, profileLabel, readOnly: args.readOnly},
+      initialRoute,
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
+  } finally {
+    await client.close().catch(() => {});
+    await sandbox?.close().catch(() => {});
+  }
+}

@@ -1,0 +1,68 @@
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import {useAppChrome} from '../../hooks/appChrome.js';
+import {useConsoleInfo} from '../../hooks/ApiProvider.js';
+import {helpRows, hints, type BindingId} from '../../hooks/keymap.js';
+import {useTerminalSize} from '../../hooks/useTerminalSize.js';
+import {Footer, Header} from './Chrome.js';
+import {color} from './theme.js';
+import {truncate} from './text.js';
+
+// Header, status line and footer, plus one spare row: the frame must stay
+// shorter than the terminal or Ink clears the whole screen on every update.
+export const FRAME_CHROME_ROWS = 4;
+
+type ScreenFrameProps = {
+  readonly view: string;
+  readonly projectSlug?: string;
+  /** The bindings of this screen, for the footer and the `?` overlay. */
+  readonly bindings: readonly BindingId[];
+  /** Renders the body into the rows it may use. */
+  readonly children: (bodyRows: number, columns: number) => ReactNode;
+};
+
+/** The layout every screen shares: header, body, status line, footer — and the app overlays. */
+export function ScreenFrame({view, projectSlug, bindings, children}: ScreenFrameProps) {
+  const {columns, rows} = useTerminalSize();
+  const info = useConsoleInfo();
+  const chrome = useAppChrome();
+  const bodyRows = Math.max(3, rows - FRAME_CHROME_ROWS);
+  const globals: BindingId[] = ['app.command', 'app.help', 'app.quit'];
+  const footer = chrome.overlay === 'command' ? null : hints([...bindings, ...globals], info.readOnly);
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header {...info} principal={chrome.principal} view={view} projectSlug={projectSlug} width={columns} />
+      <Box flexDirection="column" height={bodyRows} overflow="hidden">
+        {chrome.overlay === 'help' ? <HelpOverlay bindings={[...bindings, 'nav.projects', 'nav.tokens', 'nav.nodes', ...globals]} readOnly={info.readOnly} rows={bodyRows} columns={columns} /> : children(bodyRows, columns)}
+      </Box>
+      <Text color={chrome.status ? color(`status.${chrome.status.tone}`) : undefined} wrap="truncate">
+        {chrome.status ? truncate(chrome.status.text, columns) : ' '}
+      </Text>
+      {chrome.overlay === 'command' ? (
+        <Text wrap="truncate">:{chrome.commandText}<Text inverse> </Text></Text>
+      ) : (
+        <Footer text={footer ?? ''} width={columns} />
+      )}
+    </Box>
+  );
+}
+
+type HelpProps = {readonly bindings: readonly BindingId[]; readonly readOnly: boolean; readonly rows: number; readonly columns: number};
+
+/** The `?` overlay: every key of the current screen, from the keymap table. */
+function HelpOverlay({bindings, readOnly, rows, columns}: HelpProps) {
+  const seen = new Set<string>();
+  const lines = helpRows(bindings, readOnly).filter((r) => !seen.has(r.keys + r.help) && seen.add(r.keys + r.help));
+  const keyWidth = Math.min(22, Math.max(...lines.map((l) => l.keys.length)) + 2);
+  return (
+    <Box flexDirection="column">
+      <Text bold>Keys on this screen (esc or ? closes)</Text>
+      {lines.slice(0, rows - 1).map((l) => (
+        <Text key={l.keys + l.help} wrap="truncate">
+          <Text color={color('ui.focus')}>{l.keys.padEnd(keyWidth)}</Text>
+          {truncate(l.help, Math.max(10, columns - keyWidth))}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,39 @@
+import {describe, expect, it} from 'vitest';
+import {editText} from '../../../src/screens/shared/TextField.js';
+import {fit, truncate} from '../../../src/screens/shared/text.js';
+import {layoutColumns, type Column} from '../../../src/screens/shared/WindowedTable.js';
+
+const col = (key: string, width: number | 'flex', priority: number): Column<string> => ({key, header: key, width, priority, value: () => key});
+
+describe('table layout', () => {
+  it('drops the lowest-priority columns first and the flex column takes the rest', () => {
+    const cols = [col('ID', 'flex', 5), col('ENV', 8, 2), col('KIND', 6, 3), col('STATE', 8, 10)];
+    expect(layoutColumns(cols, 100).map((c) => c.key)).toEqual(['ID', 'ENV', 'KIND', 'STATE']);
+    const narrow = layoutColumns(cols, 28);
+    expect(narrow.map((c) => c.key)).toContain('STATE');
+    expect(narrow.map((c) => c.key)).not.toContain('ENV');
+    const total = 2 + narrow.reduce((n, c) => n + c.w + 1, 0) - 1;
+    expect(total).toBeLessThanOrEqual(28);
+  });
+});
+
+describe('text fitting', () => {
+  it('truncates with an ellipsis and pads to width, counting wide characters', () => {
+    expect(truncate('0190a8b8-a0c0-7a0a', 8)).toBe('0190a8b…');
+    expect(fit('ab', 4)).toBe('ab  ');
+    expect(fit('ab', 4, 'right')).toBe('  ab');
+    expect(fit('中文字', 4)).toBe('中… ');
+  });
+});
+
+describe('text editing', () => {
+  it('appends printable characters, deletes with backspace, and ignores control keys', () => {
+    let v = '';
+    for (const ch of 'prod') v = editText(v, {name: ch, input: ch});
+    expect(v).toBe('prod');
+    expect(editText(v, {name: 'backspace', input: ''})).toBe('pro');
+    expect(editText(v, {name: 'up', input: ''})).toBe('prod');
+    expect(editText(v, {name: '\x1b', input: '\x1b'})).toBe('prod');
+    expect(editText(v, {name: 'ctrl+u', input: 'u'})).toBe('');
+  });
+});

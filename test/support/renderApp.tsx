@@ -1,0 +1,73 @@
+import {render} from 'ink-testing-library';
+import type {ReactElement} from 'react';
+import {createClient, type ApiClient} from '../../src/api/client.js';
+import {App} from '../../src/app.js';
+import {ApiProvider, type ConsoleInfo} from '../../src/hooks/ApiProvider.js';
+import type {Route} from '../../src/hooks/navigation.js';
+
+/** Escape sequences for named keys, as a terminal sends them. */
+export const KEYS = {
+  up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', return: '\r', escape: '\x1b',
+  tab: '\t', 'shift+tab': '\x1b[Z', backspace: '\x7f', pageup: '\x1b[5~', pagedown: '\x1b[6~',
+  home: '\x1b[H', end: '\x1b[F', 'ctrl+c': '\x03', 'ctrl+d': '\x04', 'ctrl+u': '\x15',
+} as const;
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type Rendered = {
+  lastFrame(): string;
+  /** Every frame written so far (to check a secret never appears after a point). */
+  frames: string[];
+  /** Sends keys one write each: names from KEYS, or literal text (written as one chunk). */
+  press(...keys: string[]): Promise<void>;
+  /** Writes raw bytes in one chunk (batched input, as over a slow SSH link). */
+  write(raw: string): Promise<void>;
+  /** Polls the last frame until it contains `text` (or the predicate holds); fails after `ms`. */
+  waitFor(text: string | ((frame: string) => boolean), ms?: number): Promise<string>;
+  unmount(): void;
+};
+
+/** Client pointed at a (sandbox) URL with a token, as the console builds it. */
+export function clientFor(url: string, token: string): ApiClient {
+  return createClient({server: url, token, timeoutMs: 5000});
+}
+
+/** Renders any element inside the providers, with Ink's timing handled. */
+export async function renderWith(element: ReactElement, client: ApiClient, info?: Partial<ConsoleInfo>): Promise<Rendered> {
+  const full: ConsoleInfo = {serverHost: '127.0.0.1', profileLabel: 'test', readOnly: false, ...info};
+  const r = render(<ApiProvider client={client} info={full}>{element}</ApiProvider>);
+  // Ink subscribes to stdin in an effect: keys written before it would be lost.
+  await tick(30);
+  const self: Rendered = {
+    lastFrame: () => r.lastFrame() ?? '',
+    frames: r.frames,
+    async press(...keys) {
+      for (const k of keys) {
+        r.stdin.write(k in KEYS ? KEYS[k as keyof typeof KEYS] : k);
+        // Ink waits briefly after a lone ESC to tell it from an escape sequence.
+        await tick(k === 'escape' ? 40 : 15);
+      }
+    },
+    async write(raw) {
+      r.stdin.write(raw);
+      await tick(30);
+    },
+    async waitFor(want, ms = 5000) {
+      const ok = typeof want === 'string' ? (f: string) => f.includes(want) : want;
+      const end = Date.now() + ms;
+      for (;;) {
+        const frame = r.lastFrame() ?? '';
+        if (ok(frame)) return frame;
+        if (Date.now() > end) throw new Error(`waitFor(${typeof want === 'string' ? JSON.stringify(want) : 'predicate'}) timed out; last frame:\n${frame}`);
+        await tick(10);
+      }
+    },
+    unmount: () => r.unmount(),
+  };
+  return self;
+}
+
+/** Renders the whole console app at `initialRoute` against `client`. */
+export function renderApp(client: ApiClient, initialRoute: Route, info?: Partial<ConsoleInfo>): Promise<Rendered> {
+  return renderWith(<App initialRoute={initialRoute} />, client, info);
+}
