@@ -1,0 +1,36 @@
+import type {ApiClient, ApiResponse} from './client.js';
+import {collectAll, type ListAllOptions, type ListAllResult} from './paginate.js';
+import {ProjectListSchema, ProjectSchema, type Project, type ProjectList} from './schemas.js';
+
+/** Query of one list page. */
+export type PageQuery = {cursor?: string; limit?: number; signal?: AbortSignal};
+
+/** GET /v1/projects: one page. */
+export function listProjects(c: ApiClient, q: PageQuery = {}): Promise<ApiResponse<ProjectList>> {
+  return c.request({
+    method: 'GET',
+    path: '/v1/projects',
+    query: {cursor: q.cursor, limit: q.limit},
+    schema: ProjectListSchema,
+    expect: [200],
+    retry: true,
+    signal: q.signal,
+  });
+}
+
+/** Every project the caller may read, following `next_cursor`. */
+export function listAllProjects(c: ApiClient, opts: ListAllOptions<Project> = {}): Promise<ListAllResult<Project>> {
+  return collectAll((cursor, limit) => listProjects(c, {cursor, limit, signal: opts.signal}), opts);
+}
+
+/** GET /v1/projects/{id}. */
+export function getProject(c: ApiClient, id: string, opts: {signal?: AbortSignal} = {}): Promise<ApiResponse<Project>> {
+  return c.request({
+    method: 'GET',
+    path: `/v1/projects/${encodeURIComponent(id)}`,
+    schema: ProjectSchema,
+    expect: [200],
+    retry: true,
+    signal: opts.signal,
+  });
+}

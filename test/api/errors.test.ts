@@ -1,0 +1,74 @@
+import {describe, expect, test} from 'vitest';
+import {ApiError, errorFromResponse, formatErrorLine, isPermissionDenied, isProblemCode} from '../../src/api/errors.js';
+import {backoffMs, parseRetryAfter} from '../../src/api/retry.js';
+
+describe('formatErrorLine', () => {
+  test('an HTTP problem renders status, title, detail, code and correlation id', () => {
+    const e = new ApiError({kind: 'http', status: 403, title: 'Permission Denied', detail: 'no', code: 'permission_denied', correlationId: 'c-1'});
+    expect(formatErrorLine(e)).toBe('403 Permission Denied: no [permission_denied] (correlation c-1)');
+  });
+
+  test('server text with escape sequences is sanitised', () => {
+    const e = errorFromResponse(404, JSON.stringify({title: 'Not\x1b[2J Found', detail: 'evil\x1b]52;c;AAAA\x07node', code: 'x\x85y'}));
+    expect(formatErrorLine(e)).toBe('404 Not Found: evilnode [xy]');
+    expect(e.detail).toBe('evil\x1b]52;c;AAAA\x07node');
+  });
+
+  test('a bearer credential is redacted from any error line', () => {
+    expect(formatErrorLine(new Error('header Authorization: Bearer abc.def.ghi was rejected'))).toBe('header Authorization: Bearer [redacted] was rejected');
+  });
+
+  test('a transport error shows its cause once', () => {
+    const e = new ApiError({kind: 'transport', code: 'ECONNREFUSED', title: 'connection failed', detail: 'connect ECONNREFUSED 127.0.0.1:9'});
+    expect(formatErrorLine(e)).toBe('connection failed: connect ECONNREFUSED 127.0.0.1:9');
+  });
+
+  test('non-errors are stringified', () => {
+    expect(formatErrorLine('plain')).toBe('plain');
+  });
+});
+
+describe('errorFromResponse', () => {
+  test('a JSON body without a title gets the status text', () => {
+    expect(errorFromResponse(409, '{"detail":"already consumed"}').title).toBe('Conflict');
+  });
+
+  test('an empty body has an empty detail', () => {
+    expect(errorFromResponse(500, '')).toMatchObject({title: 'Internal Server Error', detail: ''});
+  });
+
+  test('a JSON array body is treated as non-problem text', () => {
+    expect(errorFromResponse(500, '[1,2]')).toMatchObject({detail: '[1,2]', body: undefined});
+  });
+
+  test('isPermissionDenied needs a 403 with reason and isProblemCode matches the code', () => {
+    const pd = errorFromResponse(403, '{"title":"Permission Denied","reason":"out_of_scope","correlation_id":"x"}');
+    const binding = errorFromResponse(403, '{"title":"Forbidden","code":"cursor_binding_mismatch"}');
+    expect(isPermissionDenied(pd)).toBe(true);
+    expect(isPermissionDenied(binding)).toBe(false);
+    expect(isProblemCode(binding, 'cursor_binding_mismatch')).toBe(true);
+    expect(isProblemCode(new Error('x'), 'x')).toBe(false);
+  });
+});
+
+describe('retry timing', () => {
+  const now = Date.parse('2026-05-01T10:00:00Z');
+  test('Retry-After accepts delta seconds and HTTP dates and caps long waits', () => {
+    expect(parseRetryAfter('2', now)).toBe(2_000);
+    expect(parseRetryAfter('Fri, 01 May 2026 10:00:05 GMT', now)).toBe(5_000);
+    expect(parseRetryAfter('Fri, 01 May 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('86400', now)).toBe(30_000);
+  });
+
+  test('an absent or invalid Retry-After is undefined', () => {
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('-1', now)).toBeUndefined();
+  });
+
+  test('backoff grows exponentially with jitter between half and the full ceiling', () => {
+    expect(backoffMs(1, () => 0)).toBe(100);
+    expect(backoffMs(1, () => 1)).toBe(200);
+    expect(backoffMs(2, () => 0.5)).toBe(300);
+  });
+});
