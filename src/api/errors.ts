@@ -70,6 +70,14 @@ export function isProblemCode(e: unknown, code: string): e is ApiError {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const EXCERPT_CHARS = 200;
+// A bootstrap-token plaintext (psb_…) must never travel in an error: a body that
+// fails to parse may be a 201 issue response, and errors reach logs and screens.
+const SECRET = /psb_[A-Za-z0-9_]+/g;
+
+/** Replaces anything shaped like a token plaintext in a body excerpt. */
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET, 'psb_[redacted]');
+}
 
 /** Builds the ApiError for an unexpected status from its (possibly non-JSON) body text. */
 export function errorFromResponse(status: number, bodyText: string, retryAfterMs?: number): ApiError {
@@ -81,7 +89,7 @@ export function errorFromResponse(status: number, bodyText: string, retryAfterMs
     parsed = undefined;
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    const excerpt = sanitize(bodyText).trim();
+    const excerpt = redactSecrets(sanitize(bodyText)).trim();
     return new ApiError({
       kind: 'http',
       status,

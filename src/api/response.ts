@@ -1,7 +1,7 @@
 import type {Dispatcher} from 'undici';
 import type {z} from 'zod';
 import {formatDuration} from '../domain/duration.js';
-import {ApiError} from './errors.js';
+import {ApiError, redactSecrets} from './errors.js';
 
 /** Undici's header record with array values joined. */
 export function flattenHeaders(h: Dispatcher.ResponseData['headers']): Record<string, string> {
@@ -17,7 +17,8 @@ export function parseBody<T>(schema: z.ZodType<T> | undefined, where: string, st
     raw = text === '' ? undefined : JSON.parse(text);
   } catch {
     if (!schema) return {data: undefined as T, raw: undefined};
-    const excerpt = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    const safe = redactSecrets(text);
+    const excerpt = safe.length > 60 ? `${safe.slice(0, 60)}…` : safe;
     throw new ApiError({kind: 'schema', status, code: 'invalid_json', title: 'invalid response body', detail: `not JSON: ${excerpt}`, instance: where});
   }
   if (!schema) return {data: raw as T, raw};

@@ -72,3 +72,11 @@ describe('retry timing', () => {
     expect(backoffMs(2, () => 0.5)).toBe(300);
   });
 });
+
+describe('secret redaction in error excerpts', () => {
+  test('a token plaintext in a non-JSON error body never reaches the error', () => {
+    const e = errorFromResponse(502, 'upstream said psb_prod_aebagbafaydqqbrhibbsa3kqaq_node_abcdefghijklmnopqrstuvwx oops');
+    expect(e.detail).not.toContain('abcdefghijklmnopqrstuvwx');
+    expect(formatErrorLine(e)).toContain('psb_[redacted]');
+  });
+});
