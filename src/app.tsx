@@ -95,6 +95,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     overlay: state.overlay,
     commandText: state.commandText,
     status,
+    captured: captured.size > 0,
     principal: whoami.status === 'ready' ? principalLabel(whoami.data) : whoami.status === 'error' ? '(whoami failed)' : undefined,
   };
   return (

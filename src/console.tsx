@@ -3,6 +3,7 @@ import type {Readable, Writable} from 'node:stream';
 import type {ApiClient} from './api/client.js';
 import {App} from './app.js';
 import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
+import {KeyRouter} from './hooks/keyRouter.js';
 import type {Route} from './hooks/navigation.js';
 import {enterAltScreen} from './terminal/altScreen.js';
 import {installTerminalGuards, SIGNAL_EXIT_CODES} from './terminal/signals.js';
@@ -26,7 +27,9 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   const leaveAltScreen = enterAltScreen(stdout);
   const instance = render(
     <ApiProvider client={opts.client} info={opts.info}>
-      <App initialRoute={opts.initialRoute} />
+      <KeyRouter>
+        <App initialRoute={opts.initialRoute} />
+      </KeyRouter>
     </ApiProvider>,
     {
       stdin: opts.stdin as NodeJS.ReadStream,
@@ -34,7 +37,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
       stderr: stderr as NodeJS.WriteStream,
       exitOnCtrlC: true,
       // Only changed lines are rewritten: few bytes per keypress over slow SSH links.
-      incrementalRendering: true,
+      // PLEXCONSOLE_RENDER=full restores Ink's default full redraw, the bench's reference.
+      incrementalRendering: process.env['PLEXCONSOLE_RENDER'] !== 'full',
       maxFps: 30,
     },
   );

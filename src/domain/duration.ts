@@ -73,13 +73,15 @@ export function formatDuration(seconds: number): string {
   return sign + (h ? `${h}h` : '') + (m ? `${m}m` : '') + (sec ? `${sec}s` : '');
 }
 
-/** A coarse relative time in one unit, e.g. `in 14m`, `3h ago`, `just now`. */
+/** A coarse relative time in one unit, e.g. `in 14m`, `3h ago`, `in <1m`. */
 export function formatRelative(targetMs: number, nowMs: number): string {
   const diff = targetMs - nowMs;
   const abs = Math.abs(diff);
-  if (abs < 1000) return 'just now';
+  // Minutes are the finest unit: the console's clock ticks per minute (idle means
+  // silent), so a seconds figure would sit on screen, stale, for up to a minute.
+  if (abs < 60_000) return diff > 0 ? 'in <1m' : '<1m ago';
   const s = Math.floor(abs / 1000);
   const amount =
-    s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m` : s < 86_400 ? `${Math.floor(s / 3600)}h` : `${Math.floor(s / 86_400)}d`;
+    s < 3600 ? `${Math.floor(s / 60)}m` : s < 86_400 ? `${Math.floor(s / 3600)}h` : `${Math.floor(s / 86_400)}d`;
   return diff > 0 ? `in ${amount}` : `${amount} ago`;
 }

@@ -7,6 +7,8 @@ export type AppChrome = {
   readonly commandText: string;
   readonly status?: StatusMessage;
   readonly principal?: string;
+  /** A modal, form or prompt holds the keyboard: global keys are off, so their hints hide. */
+  readonly captured?: boolean;
 };
 
 export const AppChromeContext = createContext<AppChrome>({overlay: 'none', commandText: ''});

@@ -1,4 +1,4 @@
-import {createContext, useContext, useEffect, useId} from 'react';
+import {createContext, useContext, useId, useLayoutEffect} from 'react';
 
 /**
  * Only the top layer takes keys (console-ux.md). The app owns global keys and the
@@ -22,7 +22,9 @@ export function useScreenActive(): boolean {
 export function useCapture(captured: boolean): void {
   const {setCaptured} = useContext(InputLayerContext);
   const owner = useId();
-  useEffect(() => {
+  // A layout effect: under the key router the next key of a batch is delivered after React has
+  // rendered the previous one, and passive effects may not have run yet — the capture must hold.
+  useLayoutEffect(() => {
     setCaptured(owner, captured);
     return () => setCaptured(owner, false);
   }, [owner, captured, setCaptured]);

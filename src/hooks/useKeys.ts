@@ -1,32 +1,27 @@
-import {useInput, type Key} from 'ink';
-import {useRef} from 'react';
-import {keyName} from './keymap.js';
+import {useInput} from 'ink';
+import {useContext, useEffect, useRef} from 'react';
+import {KeyBusContext, splitInput, type KeyPress} from './keyRouter.js';
 
-/** A single keypress as screens see it: its normalised name and the raw text. */
-export type KeyPress = {readonly name: string; readonly input: string};
-
-const SPLIT_NAMES: Record<string, string> = {'\r': 'return', '\n': 'return', '\t': 'tab', '\x7f': 'backspace', '\b': 'backspace', ' ': 'space'};
+export type {KeyPress} from './keyRouter.js';
 
 /**
- * `useInput` that delivers batched input one key at a time. Over a slow SSH link
- * `jj⏎` or a pasted UUID plus Enter arrives in one read, and Ink hands printable
- * runs over as a single event with `return: false`; splitting here makes them act
- * exactly as if typed one by one. Handlers must use reducers or functional
- * updates, since several keys land in the same tick.
+ * Delivers keypresses one at a time to `handler` while `isActive`. Under a
+ * `<KeyRouter>` (the console and the screen tests) keys go through its bus, so
+ * batched input acts exactly as typed; without one it falls back to Ink's
+ * `useInput`, splitting printable runs in place.
  */
 export function useKeys(handler: (press: KeyPress) => void, isActive = true): void {
-  // A ref keeps the subscription stable while always calling the latest handler.
-  const ref = useRef(handler);
-  ref.current = handler;
+  const bus = useContext(KeyBusContext);
+  // Updated during render: the bus reads them between keys, before effects run.
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  const activeRef = useRef(isActive);
+  activeRef.current = isActive;
+  useEffect(() => bus?.subscribe({handler: handlerRef, active: activeRef}), [bus]);
   useInput(
-    (input: string, key: Key) => {
-      const name = keyName(input, key);
-      if (name !== input || input.length <= 1 || key.ctrl || key.meta) {
-        ref.current({name, input});
-        return;
-      }
-      for (const ch of input) ref.current({name: SPLIT_NAMES[ch] ?? ch, input: ch});
+    (input, key) => {
+      for (const press of splitInput(input, key)) handlerRef.current(press);
     },
-    {isActive},
+    {isActive: bus === null && isActive},
   );
 }

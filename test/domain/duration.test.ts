@@ -101,8 +101,10 @@ describe('formatRelative', () => {
   test.each([
     [now + 14 * 60_000, 'in 14m'],
     [now - 3 * 3_600_000, '3h ago'],
-    [now + 500, 'just now'],
-    [now + 45_000, 'in 45s'],
+    [now + 500, 'in <1m'],
+    [now - 59_000, '<1m ago'],
+    [now + 45_000, 'in <1m'],
+    [now + 60_000, 'in 1m'],
     [now - 2 * 86_400_000, '2d ago'],
   ])('%d relative to now is %s', (target, out) => {
     expect(formatRelative(target, now)).toBe(out);

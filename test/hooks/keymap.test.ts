@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {hints, helpRows, KEYMAP, keyName, matches} from '../../src/hooks/keymap.js';
 import type {Key} from 'ink';
 
-const none: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
+const none: Key = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
 
 describe('keymap', () => {
   it('names arrows, enter, escape, shift+tab and ctrl keys', () => {

@@ -3,6 +3,7 @@ import type {ReactElement} from 'react';
 import {createClient, type ApiClient} from '../../src/api/client.js';
 import {App} from '../../src/app.js';
 import {ApiProvider, type ConsoleInfo} from '../../src/hooks/ApiProvider.js';
+import {KeyRouter} from '../../src/hooks/keyRouter.js';
 import type {Route} from '../../src/hooks/navigation.js';
 
 /** Escape sequences for named keys, as a terminal sends them. */
@@ -35,7 +36,11 @@ export function clientFor(url: string, token: string): ApiClient {
 /** Renders any element inside the providers, with Ink's timing handled. */
 export async function renderWith(element: ReactElement, client: ApiClient, info?: Partial<ConsoleInfo>): Promise<Rendered> {
   const full: ConsoleInfo = {serverHost: '127.0.0.1', profileLabel: 'test', readOnly: false, ...info};
-  const r = render(<ApiProvider client={client} info={full}>{element}</ApiProvider>);
+  const r = render(
+    <ApiProvider client={client} info={full}>
+      <KeyRouter>{element}</KeyRouter>
+    </ApiProvider>,
+  );
   // Ink subscribes to stdin in an effect: keys written before it would be lost.
   await tick(30);
   const self: Rendered = {

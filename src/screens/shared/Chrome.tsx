@@ -15,14 +15,29 @@ type HeaderProps = {
 
 /** The one-line header: `plexconsole · host · profile · principal · view[ · slug]`. */
 export function Header({serverHost, profileLabel, principal, view, projectSlug, readOnly, width}: HeaderProps) {
-  const parts = ['plexconsole', serverHost, profileLabel, principal ?? '…', view];
-  if (projectSlug) parts.push(projectSlug);
-  if (readOnly) parts.push('READ-ONLY');
   return (
     <Text bold color={color('ui.header')} wrap="truncate">
-      {truncate(parts.map((p) => sanitize(p)).join(' · '), width)}
+      {headerText({serverHost, profileLabel, principal, view, projectSlug, readOnly}, width)}
     </Text>
   );
+}
+
+/**
+ * Fits the header into `width`. Where the operator is (view, project) and
+ * READ-ONLY matter most, so the principal, then the host, then the profile
+ * shrink first; only then is the line cut at the end.
+ */
+export function headerText(h: Omit<HeaderProps, 'width'>, width: number): string {
+  const tail = [h.view, ...(h.projectSlug ? [h.projectSlug] : []), ...(h.readOnly ? ['READ-ONLY'] : [])].map((p) => sanitize(p));
+  const flexible = [sanitize(h.serverHost), sanitize(h.profileLabel), sanitize(h.principal ?? '…')];
+  const join = () => ['plexconsole', ...flexible, ...tail].join(' · ');
+  for (const i of [2, 0, 1]) {
+    const over = join().length - width;
+    if (over <= 0) break;
+    const part = flexible[i]!;
+    flexible[i] = truncate(part, Math.max(4, part.length - over));
+  }
+  return truncate(join(), width);
 }
 
 /** The one-line footer of key hints, generated from the keymap. */

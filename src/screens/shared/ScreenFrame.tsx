@@ -28,7 +28,11 @@ export function ScreenFrame({view, projectSlug, bindings, children}: ScreenFrame
   const chrome = useAppChrome();
   const bodyRows = Math.max(3, rows - FRAME_CHROME_ROWS);
   const globals: BindingId[] = ['app.command', 'app.help', 'app.quit'];
-  const footer = chrome.overlay === 'command' ? null : hints([...bindings, ...globals], info.readOnly);
+  // `? help` leads: when 80 columns cut the footer, the way to every key survives.
+  // While a modal holds the keyboard the global keys are off, so they are not offered.
+  const footer = chrome.captured
+    ? hints(bindings, info.readOnly)
+    : hints(['app.help', ...bindings, 'app.command', 'app.quit'], info.readOnly);
   return (
     <Box flexDirection="column" width={columns}>
       <Header {...info} principal={chrome.principal} view={view} projectSlug={projectSlug} width={columns} />
@@ -41,7 +45,7 @@ export function ScreenFrame({view, projectSlug, bindings, children}: ScreenFrame
       {chrome.overlay === 'command' ? (
         <Text wrap="truncate">:{chrome.commandText}<Text inverse> </Text></Text>
       ) : (
-        <Footer text={footer ?? ''} width={columns} />
+        <Footer text={footer} width={columns} />
       )}
     </Box>
   );

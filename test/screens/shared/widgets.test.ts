@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {editText} from '../../../src/screens/shared/TextField.js';
 import {fit, truncate} from '../../../src/screens/shared/text.js';
 import {layoutColumns, type Column} from '../../../src/screens/shared/WindowedTable.js';
+import {headerText} from '../../../src/screens/shared/Chrome.js';
 
 const col = (key: string, width: number | 'flex', priority: number): Column<string> => ({key, header: key, width, priority, value: () => key});
 
@@ -35,5 +36,18 @@ describe('text editing', () => {
     expect(editText(v, {name: 'up', input: ''})).toBe('prod');
     expect(editText(v, {name: '\x1b', input: '\x1b'})).toBe('prod');
     expect(editText(v, {name: 'ctrl+u', input: 'u'})).toBe('');
+  });
+});
+
+describe('header', () => {
+  it('shrinks the principal before the view and project at 80 columns', () => {
+    const h = headerText({serverHost: '127.0.0.1:46033', profileLabel: 'demo', principal: 'operator@demo.plexsphere.test', view: 'tokens', projectSlug: 'edge-prod', readOnly: true}, 80);
+    expect(h.length).toBeLessThanOrEqual(80);
+    expect(h).toMatch(/^plexconsole · 127\.0\.0\.1:46033 · demo · operat.*… · tokens · edge-prod · READ-ONLY$/);
+  });
+
+  it('never lets server text inject escape sequences', () => {
+    const h = headerText({serverHost: 'h', profileLabel: 'p', principal: 'evil\x1b]52;c;SGk=\x07@x', view: 'projects', readOnly: false}, 120);
+    expect(h).not.toContain('\x1b');
   });
 });

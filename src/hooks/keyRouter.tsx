@@ -1,0 +1,68 @@
+import {useInput, type Key} from 'ink';
+import {createContext, useMemo, type ReactNode} from 'react';
+import {unstable_LowPriority, unstable_scheduleCallback} from 'scheduler';
+import {keyName} from './keymap.js';
+
+/** A single keypress as screens see it: its normalised name and the raw text. */
+export type KeyPress = {readonly name: string; readonly input: string};
+
+type Subscriber = {handler: {current: (press: KeyPress) => void}; active: {current: boolean}};
+
+const SPLIT_NAMES: Record<string, string> = {'\r': 'return', '\n': 'return', '\t': 'tab', '\x7f': 'backspace', '\b': 'backspace', ' ': 'space'};
+
+/** Splits one Ink input event into keypresses: a printable run or pasted `text⏎` becomes one key per character. */
+export function splitInput(input: string, key: Key): KeyPress[] {
+  const name = keyName(input, key);
+  if (name !== input || input.length <= 1 || key.ctrl || key.meta) return [{name, input}];
+  return [...input].map((ch) => ({name: SPLIT_NAMES[ch] ?? ch, input: ch}));
+}
+
+/**
+ * One queue for every key. Over a slow SSH link `↓↓⏎`, `nq` or a pasted UUID plus
+ * Enter arrive in one read; they must act exactly as if typed one by one. So the
+ * bus delivers one key at a time and the next only after React has rendered the
+ * previous one, so handlers, `isActive` flags (kept in refs, updated during
+ * render) and layer changes like an opened modal are current for every key.
+ */
+export class KeyBus {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly queue: KeyPress[] = [];
+  private draining = false;
+
+  subscribe(sub: Subscriber): () => void {
+    this.subscribers.add(sub);
+    return () => this.subscribers.delete(sub);
+  }
+
+  push(presses: readonly KeyPress[]): void {
+    this.queue.push(...presses);
+    if (!this.draining) this.drain();
+  }
+
+  private drain = (): void => {
+    const press = this.queue.shift();
+    if (!press) {
+      this.draining = false;
+      return;
+    }
+    this.draining = true;
+    // A snapshot: a handler that opens a layer must not hand this key to it too.
+    const active = [...this.subscribers].filter((s) => s.active.current);
+    for (const s of active) s.handler.current(press);
+    // React 19 schedules the previous key's render from a microtask onto its
+    // Scheduler (reconciler 0.33's batchedUpdates is a no-op). Yielding first lets
+    // that microtask run; the low-priority task then queues behind React's render
+    // and effects. Either half alone was measured to deliver keys to stale state.
+    if (this.queue.length > 0) setImmediate(() => unstable_scheduleCallback(unstable_LowPriority, this.drain));
+    else this.draining = false;
+  };
+}
+
+export const KeyBusContext = createContext<KeyBus | null>(null);
+
+/** Owns the one Ink input subscription and feeds every `useKeys` through the bus. */
+export function KeyRouter({children}: {readonly children: ReactNode}) {
+  const bus = useMemo(() => new KeyBus(), []);
+  useInput((input, key) => bus.push(splitInput(input, key)));
+  return <KeyBusContext.Provider value={bus}>{children}</KeyBusContext.Provider>;
+}

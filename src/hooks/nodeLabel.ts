@@ -1,0 +1,31 @@
+import {sanitize} from '../domain/sanitize.js';
+import type {NodeSummary} from './types.js';
+
+/** The em dash the console shows for a field the server omitted (NodeSummary `name`/`kind` usually are). */
+export const OMITTED = '—';
+
+/** A node's display name, sanitised; undefined when the server omitted it (or it was only control characters). */
+export function nodeName(node: Pick<NodeSummary, 'name'> | undefined): string | undefined {
+  const name = sanitize(node?.name ?? '').trim();
+  return name === '' ? undefined : name;
+}
+
+/** How the console names a node in prose: its name, else its id. */
+export function nodeLabel(node: Pick<NodeSummary, 'name'> | undefined, id: string): string {
+  return nodeName(node) ?? sanitize(id);
+}
+
+/** What the operator types to confirm a rotation: the node's name, or the first 8 characters of its id when it has none. */
+export function confirmPhrase(node: Pick<NodeSummary, 'name'> | undefined, id: string): string {
+  return nodeName(node) ?? sanitize(id).slice(0, 8);
+}
+
+/** Node id → sanitised name, for naming peers in the edge table. */
+export function nodeNames(nodes: readonly NodeSummary[] | undefined): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  for (const n of nodes ?? []) {
+    const name = nodeName(n);
+    if (name !== undefined) names.set(n.id.toLowerCase(), name);
+  }
+  return names;
+}

@@ -1,0 +1,115 @@
+import {formatRelative} from '../domain/duration.js';
+import {deriveState, TOKEN_STATES, type TokenState} from '../domain/tokenState.js';
+import type {BootstrapToken} from './types.js';
+
+/** A roster row: the token plus the numbers every sort, filter and clock tick needs, parsed once. */
+export type TokenRow = {
+  readonly token: BootstrapToken;
+  readonly id: string;
+  readonly issuedMs: number;
+  readonly expiresMs: number;
+  /** `consumed`/`revoked` when a terminal event is recorded; `live` means "decided by the clock". */
+  readonly fixed: TokenState;
+};
+
+/** Parses a token's timestamps once; STATE rules stay in `deriveState`. */
+export function toRow(token: BootstrapToken): TokenRow {
+  const expiresMs = Date.parse(token.expires_at);
+  // At -Infinity no expiry has passed, so deriveState reports only the recorded terminal event.
+  const fixed = deriveState(token, Number.NEGATIVE_INFINITY);
+  return {token, id: token.id, issuedMs: Date.parse(token.issued_at), expiresMs, fixed};
+}
+
+/** The row's STATE at `nowMs` (same answer as `deriveState`, without re-parsing dates). */
+export function stateAt(row: TokenRow, nowMs: number): TokenState {
+  if (row.fixed !== 'live') return row.fixed;
+  return nowMs >= row.expiresMs ? 'expired' : 'live';
+}
+
+/** Epoch ms of the next live→expired flip among rows, for the clock. */
+export function nextFlip(rows: readonly TokenRow[], nowMs: number): number | undefined {
+  let next: number | undefined;
+  for (const r of rows) {
+    if (r.fixed === 'live' && r.expiresMs > nowMs && (next === undefined || r.expiresMs < next)) next = r.expiresMs;
+  }
+  return next;
+}
+
+export type StateCounts = Readonly<Record<TokenState, number>>;
+
+/** Tokens per STATE, one pass. */
+export function countStates(rows: readonly TokenRow[], nowMs: number): StateCounts {
+  const c: Record<TokenState, number> = {live: 0, expired: 0, consumed: 0, revoked: 0};
+  for (const r of rows) c[stateAt(r, nowMs)]++;
+  return c;
+}
+
+/** The roster sort columns in `s` order; `issued` descending (newest first) is the default. */
+export const TOKEN_SORTS = ['issued', 'expires', 'state', 'env', 'kind', 'id'] as const;
+export type TokenSort = (typeof TOKEN_SORTS)[number];
+
+/** The `f` cycle: all → live → expired → consumed → revoked. */
+export const STATE_FILTERS: readonly ('all' | TokenState)[] = ['all', ...TOKEN_STATES];
+export type StateFilter = (typeof STATE_FILTERS)[number];
+
+const STATE_ORDER: Record<TokenState, number> = {live: 0, expired: 1, consumed: 2, revoked: 3};
+
+/** A sorted copy; ties fall back to newest first, then id, so the order is stable across refreshes. */
+export function sortRows(rows: readonly TokenRow[], key: TokenSort, desc: boolean, nowMs: number): TokenRow[] {
+  const dir = desc ? -1 : 1;
+  const tie = (a: TokenRow, b: TokenRow) => b.issuedMs - a.issuedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const str = (f: (r: TokenRow) => string) => (a: TokenRow, b: TokenRow) => {
+    const x = f(a);
+    const y = f(b);
+    return x < y ? -dir : x > y ? dir : tie(a, b);
+  };
+  const num = (f: (r: TokenRow) => number) => (a: TokenRow, b: TokenRow) => dir * (f(a) - f(b)) || tie(a, b);
+  const cmp = {
+    issued: num((r) => r.issuedMs),
+    expires: num((r) => r.expiresMs),
+    // Decorated once: computing STATE inside the comparator would do it n·log n times.
+    state: undefined,
+    env: str((r) => r.token.env_prefix),
+    kind: str((r) => r.token.kind),
+    id: str((r) => r.id),
+  }[key];
+  if (cmp) return [...rows].sort(cmp);
+  const decorated = rows.map((r) => ({r, s: STATE_ORDER[stateAt(r, nowMs)]}));
+  decorated.sort((a, b) => dir * (a.s - b.s) || tie(a.r, b.r));
+  return decorated.map((d) => d.r);
+}
+
+/** Rows matching the STATE filter and the `/` text (case-insensitive, over id, env, kind and STATE). */
+export function filterRows(rows: readonly TokenRow[], text: string, state: StateFilter, nowMs: number): readonly TokenRow[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle && state === 'all') return rows;
+  return rows.filter((r) => {
+    const s = stateAt(r, nowMs);
+    if (state !== 'all' && s !== state) return false;
+    if (!needle) return true;
+    return r.id.includes(needle) || r.token.env_prefix.toLowerCase().includes(needle) || r.token.kind.includes(needle) || s === needle;
+  });
+}
+
+/** `2026-05-01 10:31:00Z`: absolute UTC, seconds precision. */
+export function utc(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}
+
+/** The detail screen's reason, e.g. `consumed at 2026-05-01 10:31:00Z` or `expires in 14m`. */
+export function tokenReason(row: TokenRow, nowMs: number): string {
+  const s = stateAt(row, nowMs);
+  if (s === 'consumed' || s === 'revoked') {
+    const at = s === 'consumed' ? row.token.consumed_at : row.token.revoked_at;
+    return `${s} at ${utc(at ?? '')}`;
+  }
+  return `${s === 'live' ? 'expires' : 'expired'} ${formatRelative(row.expiresMs, nowMs)}`;
+}
+
+/** `1,523` */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+

@@ -1,0 +1,113 @@
+import {useCallback, useEffect, useRef, useState} from 'react';
+import {previewRotation, triggerRotation} from '../api/rotation.js';
+import {useApi} from './ApiProvider.js';
+import {barTickMs, nextPollDelayMs, recallRotation, rememberRotation, type RotationHandoff} from './rotationProgress.js';
+import type {ApiError, RotationPreview} from './types.js';
+import {toApiError} from './useRequest.js';
+
+export type TriggerOutcome = {readonly ok: true; readonly handoff: RotationHandoff} | {readonly ok: false; readonly error: ApiError};
+
+/**
+ * The rotation trigger. Exactly one POST per call, and calls while one is in flight share
+ * it (a second Enter cannot POST twice). The API retries the POST on transport errors,
+ * which the server makes idempotent. Not aborted on unmount: the request has been sent,
+ * and abandoning the answer would not undo the rotation.
+ */
+export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Promise<TriggerOutcome> {
+  const client = useApi();
+  const inFlight = useRef<Promise<TriggerOutcome> | undefined>(undefined);
+  return useCallback(
+    (nodeId, edgeCount) => {
+      inFlight.current ??= triggerRotation(client, nodeId)
+        .then((res): TriggerOutcome => {
+          const handoff: RotationHandoff = {nodeId, handle: res.data, status: res.status, triggeredAt: Date.now(), edgeCount};
+          rememberRotation(handoff);
+          return {ok: true, handoff};
+        })
+        .catch((e: unknown): TriggerOutcome => ({ok: false, error: toApiError(e)}))
+        .finally(() => {
+          inFlight.current = undefined;
+        });
+      return inFlight.current;
+    },
+    [client],
+  );
+}
+
+/** Whether the rotation is still pending, has been observed complete, or polling failed. */
+export type RotationWatch =
+  | {readonly status: 'running'}
+  | {readonly status: 'done'; readonly preview: RotationPreview; readonly at: number}
+  | {readonly status: 'error'; readonly error: ApiError};
+
+export type RotationProgressState = {
+  readonly watch: RotationWatch;
+  /** The trigger's answer, when this console triggered the rotation. */
+  readonly handoff?: RotationHandoff;
+  readonly elapsedMs: number;
+  readonly estimateMs: number;
+  /** Polls again at once after an error (the `r` key). */
+  readonly retry: () => void;
+};
+
+function startOf(handoff: RotationHandoff | undefined, mountedAt: number): number {
+  // The plexctl-docs handle says when the (possibly earlier) rotation was requested.
+  const requested = handoff?.handle.requested_at ? Date.parse(handoff.handle.requested_at) : NaN;
+  if (Number.isFinite(requested) && requested <= Date.now()) return requested;
+  return handoff?.triggeredAt ?? mountedAt;
+}
+
+/**
+ * Watches a triggered rotation by re-polling its preview until `already_pending` turns
+ * false. Polls sparingly (see `nextPollDelayMs`) and repaints the bar at cell granularity;
+ * once done or failed, no timer runs, so an idle screen writes nothing.
+ */
+export function useRotationProgress(nodeId: string, estimateSeconds: number): RotationProgressState {
+  const client = useApi();
+  const [handoff] = useState(() => recallRotation(nodeId));
+  const [startedAt] = useState(() => startOf(handoff, Date.now()));
+  const estimateMs = Math.max(0, estimateSeconds) * 1000;
+  const [watch, setWatch] = useState<RotationWatch>({status: 'running'});
+  const [now, setNow] = useState(() => Date.now());
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (watch.status !== 'running') return;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const schedule = () => {
+      timer = setTimeout(() => void poll(), nextPollDelayMs(Date.now() - startedAt, estimateMs));
+    };
+    const poll = async () => {
+      try {
+        const {data} = await previewRotation(client, nodeId, {signal: controller.signal});
+        if (controller.signal.aborted) return;
+        if (data.already_pending) schedule();
+        else setWatch({status: 'done', preview: data, at: Date.now()});
+      } catch (e) {
+        if (!controller.signal.aborted) setWatch({status: 'error', error: toApiError(e)});
+      }
+    };
+    // After `r`, poll at once; otherwise the first poll waits for the schedule.
+    if (attempt > 0) void poll();
+    else schedule();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [client, nodeId, startedAt, estimateMs, watch.status, attempt]);
+
+  useEffect(() => {
+    if (watch.status !== 'running') return;
+    const timer = setInterval(() => setNow(Date.now()), barTickMs(estimateMs));
+    return () => clearInterval(timer);
+  }, [watch.status, estimateMs]);
+
+  const retry = useCallback(() => {
+    setWatch((w) => (w.status === 'error' ? {status: 'running'} : w));
+    setAttempt((a) => a + 1);
+  }, []);
+
+  const end = watch.status === 'done' ? watch.at : now;
+  return {watch, handoff, elapsedMs: Math.max(0, end - startedAt), estimateMs, retry};
+}

@@ -1,0 +1,129 @@
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {ApiClient} from '../api/client.js';
+import {listAllBootstrapTokens} from '../api/bootstrapTokens.js';
+import {useApi} from './ApiProvider.js';
+import {toRow, type TokenRow} from './tokenRoster.js';
+import type {BootstrapToken, Loadable, Project} from './types.js';
+import {resolveProject} from './useProject.js';
+import {toApiError} from './useRequest.js';
+
+/** A Project's roster: metadata only — an issued plaintext never comes near it. */
+export type Roster = {
+  readonly project: Project;
+  readonly rows: readonly TokenRow[];
+  /** False while later pages are still loading in the background. */
+  readonly complete: boolean;
+  /** True when the project holds more tokens than the console loads (100,000). */
+  readonly truncated: boolean;
+};
+
+export type TokensState = Loadable<Roster> & {
+  /** Tokens received so far by the running load, or undefined when no load runs. */
+  readonly loading?: number;
+  /** Reloads every page; the rows on screen stay until the new list is complete. */
+  readonly reload: () => void;
+  /** Replaces one token's metadata in place (after a revoke), without a refetch. */
+  readonly patch: (token: BootstrapToken) => void;
+};
+
+// Re-rendering for every 200-row page of a 100,000-token project would re-sort the whole
+// roster 500 times; rows are published at most this often while pages stream in.
+const PUBLISH_MS = 750;
+const PROGRESS_MS = 100;
+
+// The last complete roster per client and project, so Esc back from a detail shows the
+// list at once (and refreshes behind it) instead of reloading 100,000 tokens from scratch.
+const cache = new WeakMap<ApiClient, Map<string, Roster>>();
+function cacheFor(client: ApiClient): Map<string, Roster> {
+  let m = cache.get(client);
+  if (!m) cache.set(client, (m = new Map()));
+  return m;
+}
+
+function replaceRow(rows: readonly TokenRow[], token: BootstrapToken): readonly TokenRow[] {
+  const i = rows.findIndex((r) => r.id === token.id);
+  if (i < 0) return rows;
+  const next = rows.slice();
+  next[i] = toRow(token);
+  return next;
+}
+
+/**
+ * The bootstrap tokens of a Project given by id or slug. The first page is usable at once;
+ * the rest load in the background with a count. Aborted on unmount and on reload, and a
+ * late page of an old load never lands on a newer one.
+ */
+export function useTokens(projectRef: string): TokensState {
+  const client = useApi();
+  const [state, setState] = useState<Loadable<Roster>>(() => {
+    const cached = cacheFor(client).get(projectRef);
+    return cached ? {status: 'ready', data: cached} : {status: 'loading'};
+  });
+  const [loading, setLoading] = useState<number | undefined>(0);
+  const [generation, setGeneration] = useState(0);
+  const showing = useRef(state.status === 'ready');
+  showing.current = state.status === 'ready';
+  // The running load's buffer, so a patch also reaches rows that are not published yet.
+  const running = useRef<TokenRow[]>([]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const {signal} = controller;
+    // A refresh keeps the current rows until the new list is whole: the selection and the
+    // counts do not jump around while pages arrive.
+    const progressive = !showing.current;
+    let lastPublish = 0;
+    let lastProgress = 0;
+    let project: Project | undefined;
+    running.current = [];
+    setLoading(0);
+    const publish = (complete: boolean, truncated: boolean) => {
+      if (!project || signal.aborted) return;
+      const data: Roster = {project, rows: running.current.slice(), complete, truncated};
+      if (complete) cacheFor(client).set(projectRef, data);
+      setState({status: 'ready', data});
+    };
+    (async () => {
+      project = await resolveProject(client, projectRef, signal);
+      const result = await listAllBootstrapTokens(client, project.id, {
+        signal,
+        onPage: (page, loaded) => {
+          if (signal.aborted) return;
+          if (loaded === page.length) running.current = []; // the lister restarted from page one
+          for (const t of page) running.current.push(toRow(t));
+          const now = Date.now();
+          if (now - lastProgress >= PROGRESS_MS || loaded === page.length) {
+            lastProgress = now;
+            setLoading(loaded);
+          }
+          if (progressive && (loaded === page.length || now - lastPublish >= PUBLISH_MS)) {
+            lastPublish = now;
+            publish(false, false);
+          }
+        },
+      });
+      publish(true, result.truncated);
+      if (!signal.aborted) setLoading(undefined);
+    })().catch((e: unknown) => {
+      if (signal.aborted) return;
+      setState({status: 'error', error: toApiError(e)});
+      setLoading(undefined);
+    });
+    return () => controller.abort();
+  }, [client, projectRef, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const patch = useCallback(
+    (token: BootstrapToken) => {
+      running.current = replaceRow(running.current, token) as TokenRow[];
+      setState((s) => {
+        if (s.status !== 'ready') return s;
+        const data = {...s.data, rows: replaceRow(s.data.rows, token)};
+        if (data.complete) cacheFor(client).set(projectRef, data);
+        return {status: 'ready', data};
+      });
+    },
+    [client, projectRef],
+  );
+  return {...state, loading, reload, patch};
+}

@@ -1,0 +1,29 @@
+import {useMemo} from 'react';
+import {OMITTED} from '../hooks/nodeLabel.js';
+import {utcMinute, type NodeRow, type NodeSort} from '../hooks/nodeList.js';
+import {WindowedTable, type Column} from './shared/WindowedTable.js';
+
+// NAME absorbs the width; at 80 columns all four fit with the full id (the typed
+// confirmation of an unnamed node asks for its first 8 characters).
+const COLUMNS: readonly Column<NodeRow>[] = [
+  {key: 'name', header: 'NAME', width: 'flex', minWidth: 12, priority: 5, value: (r) => r.name ?? OMITTED},
+  {key: 'kind', header: 'KIND', width: 8, priority: 2, value: (r) => r.kind ?? OMITTED},
+  {key: 'id', header: 'ID', width: 36, priority: 4, value: (r) => r.id},
+  {key: 'created', header: 'CREATED', width: 17, priority: 3, value: (r) => utcMinute(r.node.created_at)},
+];
+
+type NodesTableProps = {
+  readonly rows: readonly NodeRow[];
+  readonly selected: number;
+  readonly offset: number;
+  readonly height: number;
+  readonly width: number;
+  readonly sort: NodeSort;
+  readonly desc: boolean;
+};
+
+/** The node list as a windowed table. */
+export function NodesTable({rows, selected, offset, height, width, sort, desc}: NodesTableProps) {
+  const columns = useMemo(() => COLUMNS, []);
+  return <WindowedTable columns={columns} rows={rows} rowKey={(r) => r.id} selected={selected} offset={offset} height={height} width={width} sortKey={sort} sortDesc={desc} />;
+}

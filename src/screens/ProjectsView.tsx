@@ -1,0 +1,58 @@
+import {Box, Text} from 'ink';
+import {sanitize} from '../domain/sanitize.js';
+import {formatCount} from '../hooks/tokenRoster.js';
+import type {Project} from '../hooks/types.js';
+import type {Column} from './shared/WindowedTable.js';
+import {WindowedTable} from './shared/WindowedTable.js';
+import {color} from './shared/theme.js';
+
+export const PROJECT_SORTS = ['slug', 'name', 'created'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+// At 80 columns the ID keeps all 36 cells; narrower it truncates with `…`, then
+// CREATED and NAME go. Server text is sanitised: names are untrusted.
+const COLUMNS: Column<Project>[] = [
+  {key: 'slug', header: 'SLUG', width: 14, priority: 10, value: (p) => sanitize(p.slug)},
+  {key: 'name', header: 'NAME', width: 15, priority: 4, value: (p) => sanitize(p.name)},
+  {key: 'id', header: 'ID', width: 'flex', minWidth: 13, priority: 3, value: (p) => sanitize(p.id)},
+  {key: 'created', header: 'CREATED', width: 10, priority: 2, value: (p) => sanitize(p.created_at).slice(0, 10)},
+];
+
+/** Sorted and filtered projects (`/` matches slug, name and id). */
+export function projectRows(items: readonly Project[], sort: ProjectSort, desc: boolean, filter: string): readonly Project[] {
+  const needle = filter.trim().toLowerCase();
+  const kept = needle ? items.filter((p) => `${p.slug}\n${p.name}\n${p.id}`.toLowerCase().includes(needle)) : [...items];
+  const field = (p: Project) => (sort === 'created' ? p.created_at : sort === 'name' ? p.name.toLowerCase() : p.slug);
+  return kept.sort((a, b) => (desc ? -1 : 1) * (field(a) < field(b) ? -1 : field(a) > field(b) ? 1 : 0));
+}
+
+export type ProjectsViewProps = {
+  readonly total: number;
+  readonly visible: readonly Project[];
+  readonly index: number;
+  readonly offset: number;
+  readonly sort: ProjectSort;
+  readonly desc: boolean;
+  readonly filter: string;
+  readonly draft?: string;
+  readonly rows: number;
+  readonly columns: number;
+};
+
+/** The Projects list: a count/filter line and the windowed table. */
+export function ProjectsView(p: ProjectsViewProps) {
+  const line =
+    p.draft !== undefined
+      ? `/${p.draft}▏ ⏎ apply · esc clear`
+      : `${formatCount(p.total)} projects${p.filter ? ` · filter "${p.filter}" · ${formatCount(p.visible.length)} shown` : ''}`;
+  return (
+    <Box flexDirection="column">
+      <Text color={p.draft !== undefined ? color('ui.focus') : color('ui.dim')} wrap="truncate">{line}</Text>
+      {p.visible.length === 0 ? (
+        <Text color={color('ui.dim')}>No projects match the filter.</Text>
+      ) : (
+        <WindowedTable columns={COLUMNS} rows={p.visible} rowKey={(r) => r.id} selected={p.index} offset={p.offset} height={Math.max(1, p.rows - 2)} width={p.columns} sortKey={p.sort} sortDesc={p.desc} />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+import {useMemo} from 'react';
+import {sanitize} from '../domain/sanitize.js';
+import type {RotationEdge} from '../hooks/types.js';
+import {WindowedTable, type Column} from './shared/WindowedTable.js';
+import {truncate, width as cells} from './shared/text.js';
+
+/** An affected edge as displayed: the peer's name when the node list knows it. */
+export type EdgeRow = {readonly peerId: string; readonly peerName?: string; readonly kid: string; readonly wrap: number};
+
+/** Display rows sorted by peer name (named first), then id: the API's edge order is unspecified. */
+export function edgeRows(edges: readonly RotationEdge[], names: ReadonlyMap<string, string>): EdgeRow[] {
+  const rows = edges.map((e) => ({
+    peerId: sanitize(e.peer_node_id),
+    peerName: names.get(e.peer_node_id.toLowerCase()),
+    kid: sanitize(e.current_kid),
+    wrap: e.current_wrap_key_version,
+  }));
+  const key = (r: EdgeRow) => `${r.peerName === undefined ? '1' : '0'}${(r.peerName ?? '').toLowerCase()}\u0000${r.peerId}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+// Key ids share a long domain-wide prefix (`did:web:<domain>#psk-…`); the end tells them apart.
+function keepEnd(s: string, w: number): string {
+  if (cells(s) <= w) return s;
+  const reversed = truncate([...s].reverse().join(''), w);
+  return [...reversed].reverse().join('');
+}
+
+const PEER_ID_FROM = 120; // terminal width from which the full peer id gets its own column
+
+function columnsFor(width: number): Column<EdgeRow>[] {
+  const withId = width >= PEER_ID_FROM;
+  const peer = Math.min(24, Math.max(12, Math.floor(width / 4)));
+  const kid = Math.max(10, width - 2 - (peer + 1) - 5 - (withId ? 37 : 0));
+  const cols: Column<EdgeRow>[] = [
+    {key: 'peer', header: 'PEER NODE', width: peer, priority: 5, value: (r) => r.peerName ?? r.peerId},
+    ...(withId ? [{key: 'peerId', header: 'PEER ID', width: 36, priority: 2, value: (r: EdgeRow) => r.peerId}] : []),
+    {key: 'kid', header: 'CURRENT KID', width: kid, priority: 4, value: (r) => keepEnd(r.kid, kid)},
+    {key: 'wrap', header: 'WRAP', width: 4, priority: 3, align: 'right', value: (r) => String(r.wrap)},
+  ];
+  return cols;
+}
+
+type EdgesTableProps = {
+  readonly rows: readonly EdgeRow[];
+  readonly selected: number;
+  readonly offset: number;
+  readonly height: number;
+  readonly width: number;
+};
+
+/** The affected edges, scrollable. A peer without a known name shows its id. */
+export function RotationEdgesTable({rows, selected, offset, height, width}: EdgesTableProps) {
+  const columns = useMemo(() => columnsFor(width), [width]);
+  return <WindowedTable columns={columns} rows={rows} rowKey={(r) => r.peerId} selected={selected} offset={offset} height={height} width={width} />;
+}

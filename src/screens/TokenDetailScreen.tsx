@@ -1,0 +1,104 @@
+import {Box, Text} from 'ink';
+import {useEffect, useMemo, useState} from 'react';
+import {sanitize} from '../domain/sanitize.js';
+import {useConsoleInfo} from '../hooks/ApiProvider.js';
+import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
+import {matches, type BindingId} from '../hooks/keymap.js';
+import {useNavigation} from '../hooks/navigation.js';
+import {stateAt, toRow, tokenReason, utc} from '../hooks/tokenRoster.js';
+import type {BootstrapToken} from '../hooks/types.js';
+import {useClock} from '../hooks/useClock.js';
+import {useKeys} from '../hooks/useKeys.js';
+import {useProject} from '../hooks/useProject.js';
+import {useRevokeToken} from '../hooks/useRevokeToken.js';
+import {useStatus} from '../hooks/useStatus.js';
+import {useTokenDetail} from '../hooks/useTokenDetail.js';
+import {RevokeConfirm} from './RevokeConfirm.js';
+import {ScreenFrame} from './shared/ScreenFrame.js';
+import {ErrorView, LoadingView} from './shared/States.js';
+import {color, stateRole} from './shared/theme.js';
+import {copyWithStatus} from './TokenCopy.js';
+import {revokeKey, revokeNotice} from './TokenRevokeFlow.js';
+
+const KEYS: BindingId[] = ['detail.copy', 'tokens.revoke', 'list.refresh', 'nav.back'];
+const CONFIRM: BindingId[] = ['confirm.yes', 'nav.back'];
+
+/** Every metadata field of one token, absolute UTC times, and STATE with its reason. */
+export function TokenDetailScreen({projectId, tokenId}: {readonly projectId: string; readonly tokenId: string}) {
+  const nav = useNavigation();
+  const showStatus = useStatus();
+  const {readOnly} = useConsoleInfo();
+  const detail = useTokenDetail(projectId, tokenId);
+  const project = useProject(projectId);
+  const [patched, setPatched] = useState<BootstrapToken>();
+  const revoke = useRevokeToken(projectId, setPatched);
+  const [confirming, setConfirming] = useState(false);
+  const token = patched ?? (detail.status === 'ready' ? detail.data : undefined);
+  const row = useMemo(() => (token ? toRow(token) : undefined), [token]);
+  const now = useClock(row && row.fixed === 'live' && row.expiresMs - Date.now() < 60_000 ? 1000 : 60_000, row?.expiresMs);
+  useCapture(confirming);
+
+  useEffect(() => {
+    const notice = revokeNotice(revoke.state);
+    if (!notice) return;
+    showStatus(notice.text, notice.tone);
+    if (notice.close) setConfirming(false), revoke.reset();
+  }, [revoke.state]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useKeys(({name}) => {
+    if (confirming && token) {
+      const r = revokeKey(name, revoke.state);
+      if (r === 'revoke') revoke.revoke(token);
+      else if (r === 'close') setConfirming(false), revoke.reset();
+    } else if (matches('nav.back', name)) nav.back();
+    else if (matches('list.refresh', name) || (detail.status === 'error' && matches('error.retry', name))) setPatched(undefined), detail.reload();
+    else if (token && matches('detail.copy', name)) copyWithStatus(showStatus, token.id, `token id ${token.id}`);
+    else if (token && matches('tokens.revoke', name, readOnly)) revoke.reset(), setConfirming(true);
+  }, useScreenActive());
+
+  const slug = project.status === 'ready' ? project.data.slug : undefined;
+  return (
+    <ScreenFrame view="token" projectSlug={slug} bindings={confirming ? CONFIRM : KEYS}>
+      {() =>
+        detail.status === 'loading' && !token ? <LoadingView what={`token ${tokenId}`} />
+        : detail.status === 'error' && !token ? <ErrorView error={detail.error} />
+        : token && row ? (
+          confirming ? <RevokeConfirm token={token} state={revoke.state} now={now} /> : <TokenFields token={token} state={stateAt(row, now)} reason={tokenReason(row, now)} />
+        ) : null
+      }
+    </ScreenFrame>
+  );
+}
+
+type FieldsProps = {readonly token: BootstrapToken; readonly state: ReturnType<typeof stateAt>; readonly reason: string};
+
+/** The metadata as label/value lines; STATE as a word, colour only repeats it. */
+export function TokenFields({token, state, reason}: FieldsProps) {
+  const lines: [string, string][] = [
+    ['id', token.id],
+    ['project_id', token.project_id],
+    ['kind', token.kind],
+    ['env_prefix', token.env_prefix],
+    ['issued_at', utc(token.issued_at)],
+    ['expires_at', utc(token.expires_at)],
+    ['consumed_at', token.consumed_at ? utc(token.consumed_at) : '—'],
+    ['revoked_at', token.revoked_at ? utc(token.revoked_at) : '—'],
+    ['issued_by_user_id', token.issued_by_user_id],
+  ];
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        {'STATE'.padEnd(19)}
+        <Text bold color={color(stateRole(state))}>{state}</Text>
+        <Text color={color('ui.dim')}>{`  (${sanitize(reason)})`}</Text>
+      </Text>
+      <Text> </Text>
+      {lines.map(([label, value]) => (
+        <Text key={label} wrap="truncate">
+          <Text color={color('ui.dim')}>{label.padEnd(19)}</Text>
+          {sanitize(value)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

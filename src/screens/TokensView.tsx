@@ -1,0 +1,90 @@
+import {Box, Text} from 'ink';
+import {useMemo, type ReactNode} from 'react';
+import {TOKEN_STATES} from '../domain/tokenState.js';
+import {formatCount, type StateCounts, type StateFilter, type TokenRow, type TokenSort} from '../hooks/tokenRoster.js';
+import {color, stateRole} from './shared/theme.js';
+import {truncate} from './shared/text.js';
+import {WindowedTable} from './shared/WindowedTable.js';
+import {tokenColumns} from './tokenColumns.js';
+
+export type TokensViewProps = {
+  readonly counts: StateCounts;
+  readonly total: number;
+  /** Tokens loaded so far while pages still stream in. */
+  readonly loading?: number;
+  readonly truncated: boolean;
+  readonly visible: readonly TokenRow[];
+  readonly index: number;
+  readonly offset: number;
+  readonly sort: TokenSort;
+  readonly desc: boolean;
+  readonly filter: string;
+  /** The `/` text being typed, when the filter input is open. */
+  readonly draft?: string;
+  readonly stateFilter: StateFilter;
+  readonly now: number;
+  readonly rows: number;
+  readonly columns: number;
+  /** A modal (issue form, plaintext, revoke confirm) shown in place of the table. */
+  readonly modal?: ReactNode;
+};
+
+/** Lines above the table: the counts line, plus the filter line when a filter is open or set. */
+export function tokensHeadLines(p: Pick<TokensViewProps, 'draft' | 'filter' | 'stateFilter'>): number {
+  return p.draft !== undefined || p.filter !== '' || p.stateFilter !== 'all' ? 2 : 1;
+}
+
+/** The roster: STATE counts, progress, filters and the windowed table. */
+export function TokensView(p: TokensViewProps) {
+  const cols = useMemo(() => tokenColumns(p.now), [p.now]);
+  const head = tokensHeadLines(p);
+  const progress = p.loading !== undefined ? `loading ${formatCount(p.loading)}/…` : `${formatCount(p.total)} tokens${p.truncated ? ' (first 100,000)' : ''}`;
+  const filterParts: string[] = [];
+  if (p.draft !== undefined) filterParts.push(`/${p.draft}▏ ⏎ apply · esc clear`);
+  else if (p.filter) filterParts.push(`filter "${p.filter}"`);
+  if (p.stateFilter !== 'all') filterParts.push(`state: ${p.stateFilter}`);
+  if (p.draft === undefined && (p.filter || p.stateFilter !== 'all')) filterParts.push(`${formatCount(p.visible.length)} of ${formatCount(p.total)} shown`);
+  return (
+    <Box flexDirection="column">
+      <CountsLine counts={p.counts} progress={progress} columns={p.columns} />
+      {head === 2 ? <Text color={color('ui.focus')} wrap="truncate">{truncate(filterParts.join(' · '), p.columns)}</Text> : null}
+      {p.modal ?? (p.visible.length === 0 ? (
+        <Text color={color('ui.dim')}>{p.total === 0 ? 'No bootstrap tokens yet.' : 'No tokens match the filter (esc in / clears it, f cycles STATE).'}</Text>
+      ) : (
+        <WindowedTable
+          columns={cols}
+          rows={p.visible}
+          rowKey={rowKey}
+          selected={p.index}
+          offset={p.offset}
+          height={Math.max(1, p.rows - head - 1)}
+          width={p.columns}
+          sortKey={p.sort}
+          sortDesc={p.desc}
+          tick={p.now}
+        />
+      ))}
+    </Box>
+  );
+}
+
+const rowKey = (r: TokenRow) => r.id;
+
+/** `live 3 · expired 1 · consumed 2 · revoked 1  │ 7 tokens`; when that is too wide, the progress goes first so it is never cut. */
+function CountsLine({counts, progress, columns}: {readonly counts: StateCounts; readonly progress: string; readonly columns: number}) {
+  const plain = TOKEN_STATES.map((s) => `${s} ${formatCount(counts[s])}`).join(' · ');
+  const progressFirst = plain.length + progress.length + 4 > columns;
+  const states = TOKEN_STATES.map((s, i) => (
+    <Text key={s}>
+      {i > 0 ? ' · ' : ''}
+      <Text color={color(stateRole(s))}>{s}</Text> {formatCount(counts[s])}
+    </Text>
+  ));
+  return (
+    <Text wrap="truncate">
+      {progressFirst ? <Text color={color('ui.dim')}>{progress + ' │ '}</Text> : null}
+      {states}
+      {progressFirst ? null : <Text color={color('ui.dim')}>{'  │ ' + progress}</Text>}
+    </Text>
+  );
+}

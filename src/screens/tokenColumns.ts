@@ -1,0 +1,21 @@
+import {formatRelative} from '../domain/duration.js';
+import {sanitize} from '../domain/sanitize.js';
+import {stateAt, type TokenRow} from '../hooks/tokenRoster.js';
+import type {Column} from './shared/WindowedTable.js';
+import {stateRole} from './shared/theme.js';
+
+/**
+ * The roster columns. At 80 columns every column fits and the ID keeps its 36 cells;
+ * narrower, ISSUED, KIND and ENV go first, the ID truncates with `…`, STATE never goes.
+ */
+export function tokenColumns(now: number): Column<TokenRow>[] {
+  return [
+    {key: 'id', header: 'ID', width: 'flex', minWidth: 13, priority: 5, value: (r) => r.id},
+    {key: 'env', header: 'ENV', width: 7, priority: 3, value: (r) => sanitize(r.token.env_prefix)},
+    {key: 'kind', header: 'KIND', width: 6, priority: 2, value: (r) => r.token.kind},
+    {key: 'issued', header: 'ISSUED', width: 8, priority: 1, value: (r) => formatRelative(r.issuedMs, now)},
+    {key: 'expires', header: 'EXPIRES', width: 8, priority: 4, value: (r) => formatRelative(r.expiresMs, now)},
+    // The word itself carries the meaning; colour only repeats it.
+    {key: 'state', header: 'STATE', width: 8, priority: 10, value: (r) => stateAt(r, now), role: (r) => stateRole(stateAt(r, now))},
+  ];
+}

@@ -1,0 +1,83 @@
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {startSandbox, type Sandbox} from '../../src/sandbox/server.js';
+import {analyseUpdate, FRAME_END, KEYS, PtyProcess} from './support/pty.js';
+
+// What the speed work changes, checked on the real binary under a real pseudo-terminal:
+// the exact bytes the console writes. Correctness only, never timings.
+
+const PROJECT = 'render-bytes';
+const TOKENS = 300;
+
+let sandbox: Sandbox;
+let term: PtyProcess | undefined;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({port: 0, seed: 'demo'});
+  const {id} = await sandbox.addProject({slug: PROJECT, name: 'Render bytes'});
+  // Mixed states; live ones expire no sooner than 2 minutes from now, so nothing flips
+  // to `expired` while these tests run.
+  await sandbox.seedTokens(id, TOKENS);
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+afterEach(async () => {
+  await term?.close();
+  term = undefined;
+});
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Relative times tick at the wall-clock minute (useClock). Start a measured window only
+ * when it cannot contain a minute boundary, so a legitimate clock tick is never mistaken
+ * for stray output.
+ */
+async function clearOfMinuteBoundary(windowMs: number): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute + windowMs + 1500 > 60_000) await tick(60_000 - intoMinute + 500);
+}
+
+/** The console on the roster, all pages loaded and the screen settled. */
+async function openRoster(): Promise<PtyProcess> {
+  term = new PtyProcess(['--server', sandbox.url, '--token-file', sandbox.tokenFiles.operator, '--project', PROJECT], {columns: 120, rows: 40});
+  await term.waitFor(new RegExp(`│ ${TOKENS} tokens`), {timeoutMs: 20_000});
+  await term.waitQuiet(400);
+  return term;
+}
+
+/** Sends one key and returns the bytes of the update it caused (until 250 ms of quiet). */
+async function press(t: PtyProcess, key: string): Promise<Buffer> {
+  const mark = t.mark();
+  t.write(key);
+  await t.waitFor(() => t.since(mark).includes(FRAME_END), {timeoutMs: 5000});
+  await t.waitQuiet(250);
+  return t.since(mark);
+}
+
+describe('incremental rendering on a pseudo-terminal (120×40)', () => {
+  it('↓ inside the window rewrites only the two rows whose selection changed: no clear, no erased lines', async () => {
+    const t = await openRoster();
+    await clearOfMinuteBoundary(5000);
+    for (let n = 1; n <= 3; n++) {
+      const u = analyseUpdate(await press(t, KEYS.down));
+      expect(u.frames, 'one frame per keypress').toBe(1);
+      expect(u.clearScreen, 'ESC[2J: the whole screen was cleared').toBe(0);
+      expect(u.eraseLine, 'ESC[2K: lines were erased instead of skipped').toBe(0);
+      // The row that lost the selection, then the one that got it; everything else skipped.
+      expect(u.rewritten).toHaveLength(2);
+      expect(u.rewritten[0]).toMatch(/^ {2}[0-9a-f]{8}-/);
+      expect(u.rewritten[1]).toMatch(/^> [0-9a-f]{8}-/);
+      expect(u.skipped).toBeGreaterThanOrEqual(30);
+      expect(u.bytes).toBeLessThan(1200);
+    }
+  });
+
+  it('an idle console writes nothing once settled', async () => {
+    const t = await openRoster();
+    await clearOfMinuteBoundary(3500);
+    const mark = t.mark();
+    await tick(3000);
+    expect(t.since(mark).toString('utf8')).toBe('');
+  });
+});

@@ -1,0 +1,53 @@
+import {Text} from 'ink';
+import {render} from 'ink-testing-library';
+import {useState} from 'react';
+import {describe, expect, it} from 'vitest';
+import {KeyRouter} from '../../src/hooks/keyRouter.js';
+import {useKeys} from '../../src/hooks/useKeys.js';
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !ok(); i++) await tick(10);
+}
+
+// Two layers like the app's: a list whose `n` opens a prompt, and the prompt, which
+// takes text. Closures over plain useState would go stale inside a batch.
+function Layers() {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [quit, setQuit] = useState(false);
+  useKeys(({name}) => {
+    if (name === 'n') setOpen(true);
+    if (name === 'q') setQuit(true);
+  }, !open);
+  useKeys(({name, input}) => {
+    if (name === 'escape') setOpen(false);
+    else if (input.length === 1 && name === input) setText(text + input);
+  }, open);
+  return <Text>{`open=${open} text=${text} quit=${quit}`}</Text>;
+}
+
+describe('key router', () => {
+  it('a batch that opens a prompt hands the rest of the batch to the prompt, in order', async () => {
+    const r = render(<KeyRouter><Layers /></KeyRouter>);
+    await tick(30);
+    r.stdin.write('nquit');
+    await until(() => (r.lastFrame() ?? '').includes('text=quit'));
+    await tick(30);
+    expect(r.lastFrame()).toBe('open=true text=quit quit=false');
+  });
+
+  it('escape sequences and enter in one chunk arrive as separate keys', async () => {
+    const seen: string[] = [];
+    function Spy() {
+      useKeys(({name}) => seen.push(name));
+      return <Text>spy</Text>;
+    }
+    const r = render(<KeyRouter><Spy /></KeyRouter>);
+    await tick(30);
+    r.stdin.write('\u001b[B\u001b[Bj\r');
+    await until(() => seen.length >= 4);
+    expect(seen).toEqual(['down', 'down', 'j', 'return']);
+  });
+});

@@ -1,0 +1,108 @@
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {clientFor, renderApp, type Rendered} from '../support/renderApp.js';
+import {dropConnection, json, problem, startFaultServer, type FaultServer} from '../support/faultServer.js';
+import {useSandbox} from '../support/sandbox.js';
+import {selectedLine} from './tokenTestKit.js';
+
+const sandbox = useSandbox();
+let app: Rendered | undefined;
+afterEach(() => app?.unmount());
+
+const BANNER = 'WARNING: this is the only time this plaintext will be displayed';
+const QUESTION = 'The plaintext cannot be shown again. Close? (y/N)';
+
+async function openForm(project: string, token: 'operatorToken' | 'viewerToken' = 'operatorToken') {
+  const s = sandbox();
+  app = await renderApp(clientFor(s.url, s[token]), {name: 'tokens', project});
+  await app.waitFor((f) => /[\d,]+ tokens/.test(f));
+  await app.press('n');
+  await app.waitFor('Issue a bootstrap token');
+  return app;
+}
+
+describe('Issue form and plaintext modal', () => {
+  it('validates as you type, issues once, shows the plaintext once, then selects the new live token', async () => {
+    const s = sandbox();
+    const {id} = await s.addProject({slug: 'issue-flow', name: 'Issue Flow'});
+    await s.seedTokens(id, 5);
+    const a = await openForm('issue-flow');
+    expect(a.lastFrame()).toMatch(/› Kind: \(•\) node/);
+    await a.press('right');
+    await a.waitFor('(•) bridge');
+    await a.press('tab', 'Prod1');
+    await a.waitFor('lowercase letters a–z only');
+    await a.press('backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'edge');
+    await a.waitFor((f) => f.includes('Env prefix: edge') && !f.includes('lowercase letters a–z only'));
+    await a.press('tab', 'backspace', 'backspace', '1m');
+    await a.waitFor('between 5m and 24h');
+    expect(a.lastFrame()).not.toContain('expires 20');
+    await a.press('backspace', 'backspace', '2h');
+    await a.waitFor((f) => /expires 20\d\d-/.test(f));
+    expect(a.lastFrame()).toContain('(in 2h)');
+    await a.press('return');
+    const modal = await a.waitFor(BANNER);
+    const plaintext = /psb_edge_[a-z2-7]+_bridge_[a-z2-7]+/.exec(modal)?.[0];
+    expect(plaintext).toBeDefined();
+    const tokenId = /token id {2}([0-9a-f-]{36})/.exec(modal)![1]!;
+    await a.press('c');
+    const copied = await a.waitFor((f) => /plaintext sent to terminal clipboard \(OSC 52|could not copy plaintext/.test(f));
+    expect(copied.split('\n').at(-2)).not.toContain(plaintext!);
+    await a.press('escape');
+    await a.waitFor(QUESTION);
+    await a.press('n');
+    await a.waitFor((f) => !f.includes(QUESTION) && f.includes(plaintext!));
+    await a.press('escape');
+    await a.waitFor(QUESTION);
+    const closedAt = a.frames.length;
+    await a.press('y');
+    const roster = await a.waitFor('6 tokens');
+    expect(selectedLine(roster)).toContain(tokenId);
+    expect(selectedLine(roster)).toMatch(/bridge .* live\s*$/);
+    for (const f of a.frames.slice(closedAt)) expect(f).not.toContain(plaintext!);
+  });
+
+  it('Esc cancels the form without a request', async () => {
+    const a = await openForm('edge-prod');
+    await a.press('escape');
+    await a.waitFor((f) => !f.includes('Issue a bootstrap token') && f.includes('120 tokens'));
+  });
+
+  it('a viewer sees the 403 in the form with its reason and correlation id', async () => {
+    const a = await openForm('edge-staging', 'viewerToken');
+    await a.press('tab', 'staging', 'return', 'return');
+    const frame = await a.waitFor('403 Forbidden');
+    expect(frame).toContain('reason: insufficient_relation');
+    expect(frame).toMatch(/correlation id: [0-9a-f-]{36}/);
+    expect(frame).toContain('Env prefix: staging');
+  });
+});
+
+describe('Issue over a dropped connection', () => {
+  const P = '0190a8b8-a0c0-7a0a-8a0a-a0a0a0a0a0a0';
+  let fault: FaultServer;
+  beforeAll(async () => {
+    fault = await startFaultServer();
+    const at = '2026-01-01T00:00:00Z';
+    fault.route('GET', `/v1/projects/${P}`, json(200, {id: P, domain_id: P, name: 'Flaky', slug: 'flaky', created_at: at, updated_at: at}));
+    fault.route('GET', `/v1/projects/${P}/bootstrap-tokens`, json(200, {items: []}));
+    fault.route('GET', '/v1/whoami', problem(404, {title: 'Not Found'}));
+    fault.route('POST', `/v1/projects/${P}/bootstrap-tokens`, dropConnection());
+  });
+  afterAll(() => fault.close());
+
+  it('shows the error, keeps everything typed, and never retries the POST', async () => {
+    app = await renderApp(clientFor(fault.url, 'pst_test_token'), {name: 'tokens', project: P});
+    await app.waitFor('No bootstrap tokens in flaky yet.');
+    await app.press('n', ' ', 'tab', 'staging', 'tab', 'backspace', 'backspace', '45m', 'return');
+    const frame = await app.waitFor('Not retried automatically');
+    expect(frame).toContain('(•) bridge');
+    expect(frame).toContain('Env prefix: staging');
+    expect(frame).toContain('TTL: 45m');
+    expect(fault.hits('POST', `/v1/projects/${P}/bootstrap-tokens`)).toBe(1);
+    // Enter sends again, by the operator's hand: exactly one more request.
+    await app.press('return');
+    await app.waitFor('Not retried automatically');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fault.hits('POST', `/v1/projects/${P}/bootstrap-tokens`)).toBe(2);
+  });
+});

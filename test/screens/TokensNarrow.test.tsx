@@ -1,0 +1,65 @@
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../src/app.js';
+import {ApiProvider} from '../../src/hooks/ApiProvider.js';
+import type {Route} from '../../src/hooks/navigation.js';
+import {clientFor} from '../support/renderApp.js';
+import {useSandbox} from '../support/sandbox.js';
+import {tableLines} from './tokenTestKit.js';
+
+const sandbox = useSandbox();
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Renders the app into a terminal of `columns`×`rows` (the shared helper is fixed at 100 wide). */
+async function renderSized(route: Route, columns: number, rows: number) {
+  const s = sandbox();
+  const r = render(
+    <ApiProvider client={clientFor(s.url, s.operatorToken)} info={{serverHost: '127.0.0.1', profileLabel: 'test', readOnly: false}}>
+      <App initialRoute={route} />
+    </ApiProvider>,
+  );
+  Object.defineProperty(r.stdout, 'columns', {value: columns});
+  Object.defineProperty(r.stdout, 'rows', {value: rows});
+  r.stdout.emit('resize');
+  unmount = r.unmount;
+  await tick(30);
+  const waitFor = async (ok: (f: string) => boolean) => {
+    for (let i = 0; i < 500; i++) {
+      const f = r.lastFrame() ?? '';
+      if (ok(f)) return f;
+      await tick(10);
+    }
+    throw new Error(`timed out; last frame:\n${r.lastFrame()}`);
+  };
+  return {r, waitFor};
+}
+
+const widest = (frame: string) => Math.max(...frame.split('\n').map((l) => [...l].length));
+
+describe('Tokens at narrow terminals', () => {
+  it('80×24: every column fits, the ID is whole, the frame is shorter than the terminal', async () => {
+    const {r, waitFor} = await renderSized({name: 'tokens', project: 'edge-prod'}, 80, 24);
+    const frame = await waitFor((f) => f.includes('120 tokens') && widest(f) <= 80);
+    expect(frame.split('\n').length).toBeLessThan(24);
+    expect(widest(frame)).toBeLessThanOrEqual(80);
+    const header = frame.split('\n').find((l) => l.includes('STATE'))!;
+    for (const col of ['ID', 'ENV', 'KIND', 'ISSUED', 'EXPIRES', 'STATE']) expect(header).toContain(col);
+    expect(tableLines(frame)[0]).toMatch(/^> [0-9a-f-]{36} /);
+    r.stdin.write('n');
+    const form = await waitFor((f) => f.includes('Issue a bootstrap token'));
+    expect(form.split('\n').length).toBeLessThan(24);
+    expect(widest(form)).toBeLessThanOrEqual(80);
+  });
+
+  it('50 columns: low-priority columns go, the ID truncates with …, STATE stays', async () => {
+    const {waitFor} = await renderSized({name: 'tokens', project: 'edge-prod'}, 50, 24);
+    const frame = await waitFor((f) => f.includes('120 tokens │') && widest(f) <= 50);
+    const header = frame.split('\n').find((l) => l.includes('STATE'))!;
+    expect(header).not.toContain('ISSUED');
+    const first = tableLines(frame)[0]!;
+    expect(first).toContain('…');
+    expect(first).toMatch(/(live|expired|consumed|revoked)\s*$/);
+  });
+});
