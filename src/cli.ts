@@ -44,6 +44,9 @@ main(process.argv.slice(2)).then(
     // Exit only after stdout has drained: a piped `--output json` must not be cut short.
     process.exitCode = code;
     process.stdout.write('', () => process.exit(code));
+    // …but never wait on a terminal that is gone (EIO): its callback may not come.
+    // Writes to a TTY are synchronous, so nothing is lost; pipes drain as usual.
+    if (process.stdout.isTTY) setTimeout(() => process.exit(code), 2000);
   },
   (error: unknown) => {
     process.stderr.write(`plexconsole: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -6,7 +6,7 @@ import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
 import {KeyRouter} from './hooks/keyRouter.js';
 import type {Route} from './hooks/navigation.js';
 import {enterAltScreen} from './terminal/altScreen.js';
-import {installTerminalGuards, SIGNAL_EXIT_CODES} from './terminal/signals.js';
+import {installTerminalGuards, isTerminalGone, SIGNAL_EXIT_CODES} from './terminal/signals.js';
 
 export type ConsoleOptions = {
   readonly client: ApiClient;
@@ -53,17 +53,24 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     }
     safely(leaveAltScreen);
   };
-  const removeGuards = installTerminalGuards(
-    (signal) => {
-      restore();
-      finish(SIGNAL_EXIT_CODES[signal]);
-    },
-    (error) => {
-      restore();
-      safely(() => stderr.write(crashMessage(error)));
-      finish(70);
-    },
-  );
+  let crashed = false;
+  const onCrash = (error: unknown) => {
+    // Report once: a report that fails (terminal gone) must not report itself again.
+    if (crashed) return;
+    crashed = true;
+    restore();
+    if (isTerminalGone(error)) return finish(SIGNAL_EXIT_CODES.SIGHUP);
+    safely(() => stderr.write(crashMessage(error)));
+    finish(70);
+  };
+  const removeGuards = installTerminalGuards((signal) => {
+    restore();
+    finish(SIGNAL_EXIT_CODES[signal]);
+  }, onCrash);
+  // A dead terminal surfaces as an 'error' event on the streams, not a signal.
+  const onStreamError = (error: unknown) => onCrash(error);
+  stdout.on('error', onStreamError);
+  stderr.on('error', onStreamError);
 
   try {
     return await Promise.race([instance.waitUntilExit().then(() => 0), interrupted]);
@@ -74,6 +81,9 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   } finally {
     removeGuards();
     restore();
+    // Keep swallowing: a late write to a vanished terminal must not crash the exit path.
+    stdout.off('error', onStreamError).on('error', () => {});
+    stderr.off('error', onStreamError).on('error', () => {});
   }
 }
 

@@ -28,3 +28,15 @@ export function installTerminalGuards(
     target.off('unhandledRejection', crash);
   };
 }
+
+const GONE_CODES = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+
+/**
+ * True for the errors a write raises once the terminal has gone away (the SSH link
+ * dropped, tmux killed). Nothing can be shown any more, so the only right move is
+ * to exit quietly; reporting it would fail the same way, forever.
+ */
+export function isTerminalGone(error: unknown): boolean {
+  const code = (error as {code?: unknown} | null)?.code;
+  return typeof code === 'string' && GONE_CODES.has(code);
+}

@@ -134,4 +134,21 @@ describe('plexconsole in a real terminal (tmux)', () => {
     await backAtShell(p);
     expect(p.history()).not.toContain('edge-prod');
   });
+
+  it('when the terminal itself disappears (tmux killed, SSH gone) the process exits instead of spinning', async () => {
+    const p = await open([], {columns: 80, rows: 24});
+    await p.waitFor('edge-prod');
+    const pid = p.pid();
+    p.kill();
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
+  });
 });
