@@ -18,6 +18,22 @@ function remember(state: AppState, route: Route): string | undefined {
   return route.name === 'tokens' ? route.project : state.lastProject;
 }
 
+/** Where Esc leads from a screen that is alone on the stack. */
+function parentOf(route: Route | undefined): Route | undefined {
+  switch (route?.name) {
+    case 'tokens':
+    case 'nodes':
+      return {name: 'projects'};
+    case 'tokenDetail':
+      return {name: 'tokens', project: route.projectId, select: route.tokenId};
+    case 'rotationPreview':
+    case 'rotationResult':
+      return {name: 'nodes'};
+    default:
+      return undefined;
+  }
+}
+
 /** The screen stack and overlays as one reducer, so batched keys apply in order. */
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
@@ -27,8 +43,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return {...state, stack: [...state.stack.slice(0, -1), action.route], lastProject: remember(state, action.route)};
     case 'reset':
       return {...state, stack: [action.route], lastProject: remember(state, action.route)};
-    case 'back':
-      return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
+    case 'back': {
+      if (state.stack.length > 1) return {...state, stack: state.stack.slice(0, -1)};
+      // A screen reached by `:` or `--project` has nothing beneath it; Esc still goes up.
+      const up = parentOf(state.stack[0]);
+      return up ? {...state, stack: [up]} : state;
+    }
     case 'overlay':
       return {...state, overlay: action.overlay, commandText: ''};
     case 'command':

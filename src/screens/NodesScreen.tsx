@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import {useConsoleInfo} from '../hooks/ApiProvider.js';
+import {useApi} from '../hooks/ApiProvider.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
@@ -29,12 +29,16 @@ type ListState = {
 
 const LIST_BINDINGS: readonly BindingId[] = [
   'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last',
-  'list.open', 'list.filter', 'list.sort', 'list.reverse', 'list.refresh',
+  'list.open', 'list.filter', 'list.sort', 'list.reverse', 'list.refresh', 'nav.back',
 ];
 const FILTER_BINDINGS: readonly BindingId[] = ['filter.apply', 'filter.clear'];
 // Summary line and table header.
 const BODY_CHROME = 2;
 const keyOf = (r: NodeRow) => r.id;
+const INITIAL: ListState = {sel: FIRST_ROW, sort: 'name', desc: false, filter: ''};
+// Esc from the preview (or ⏎ on the result) mounts this screen afresh: keep the operator's
+// sort, filter and selected node, per connection (tests make a client each).
+const remembered = new WeakMap<object, ListState>();
 
 /** Nodes (console-ux.md §7): every node, `/` filter, `s`/`S` sort, Enter → rotation preview. */
 export function NodesScreen() {
@@ -44,7 +48,8 @@ export function NodesScreen() {
   const {rows: termRows} = useTerminalSize();
   const height = Math.max(1, Math.max(3, termRows - FRAME_CHROME_ROWS) - BODY_CHROME);
   const [view] = useState(createNodeView);
-  const [state, update] = useSyncState<ListState>(() => ({sel: FIRST_ROW, sort: 'name', desc: false, filter: ''}));
+  const client = useApi();
+  const [state, update] = useSyncState<ListState>(() => remembered.get(client) ?? INITIAL);
   useCapture(state.draft !== undefined);
   const list = nodes.status === 'ready' ? nodes.data : [];
   // Both render and key handler derive rows from the newest state, so `/fra⏎↓⏎` in one read works.
@@ -69,7 +74,9 @@ export function NodesScreen() {
     else if (matches('list.reverse', name)) update((x) => ({...x, desc: !x.desc}));
     else if (matches('list.open', name)) {
       const row = selectedRow(s.sel, rowsOf(s), keyOf, height);
-      if (row) nav.push({name: 'rotationPreview', node: row.id});
+      if (!row) return;
+      remembered.set(client, {...s, sel: {...s.sel, key: row.id}});
+      nav.push({name: 'rotationPreview', node: row.id});
     } else {
       const move = listMoveFor(name);
       if (move) update((x) => ({...x, sel: moveSelection(x.sel, move, rowsOf(x), keyOf, height)}));

@@ -105,5 +105,11 @@ function ResultStatus({progress, estimate}: {readonly progress: RotationProgress
       </Text>
     );
   }
-  return <Text color={color('ui.dim')} wrap="wrap">… waiting for the node to report its new key (re-checking the preview)</Text>;
+  const earlier = progress.handoff?.handle.already_pending && !progress.handoff.handle.requested_at;
+  return (
+    <Text color={color('ui.dim')} wrap="wrap">
+      … waiting for the node to report its new key (re-checking the preview)
+      {earlier ? '; it started before you confirmed, so the bar counts from then' : ''}
+    </Text>
+  );
 }

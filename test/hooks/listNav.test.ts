@@ -30,7 +30,13 @@ describe('screen stack', () => {
     expect(s1.lastProject).toBe('edge-prod');
     const s2 = appReducer(s1, {type: 'back'});
     expect(s2.stack).toEqual([{name: 'projects'}]);
-    expect(appReducer(s2, {type: 'back'}).stack).toEqual([{name: 'projects'}]);
+    expect(appReducer(s2, {type: 'back'}).stack).toEqual([{name: 'projects'}]); // projects is the top
+  });
+
+  it('back on a lone screen goes to its parent: preview → nodes, tokens → projects', () => {
+    const lone = (route: Parameters<typeof appReducer>[1] & {type: 'reset'}) => appReducer(start, route);
+    expect(appReducer(lone({type: 'reset', route: {name: 'rotationPreview', node: 'gw-fra-1'}}), {type: 'back'}).stack).toEqual([{name: 'nodes'}]);
+    expect(appReducer(lone({type: 'reset', route: {name: 'tokens', project: 'edge-prod'}}), {type: 'back'}).stack).toEqual([{name: 'projects'}]);
   });
 
   it('reset clears the stack', () => {

@@ -79,6 +79,20 @@ describe('Nodes screen', () => {
     app.unmount();
   });
 
+  it('coming back from the preview keeps the filter, sort and selected node', async () => {
+    const app = await nodes();
+    await app.press('/');
+    await app.waitFor('/ filter:');
+    await app.press('vm-', 'return', 'S', 'down', 'return');
+    await app.waitFor('Affected edges');
+    expect(app.lastFrame()).toMatch(/Node\s+vm-fra-web-1/);
+    await app.press('escape');
+    const frame = await app.waitFor('nodes match "vm-"');
+    expect(frame).toContain('NAME▼');
+    expect(selectedLine(frame)).toContain('vm-fra-web-1');
+    app.unmount();
+  });
+
   it('s moves the sort to the next column and S reverses it', async () => {
     const app = await nodes();
     await app.press('s');
