@@ -116,7 +116,9 @@ export function errorFromResponse(status: number, bodyText: string, retryAfterMs
 }
 
 // Belt and braces: no error line may ever show a bearer credential, whatever produced it.
-const BEARER = /\bBearer\s+\S+/gi;
+// A credential after `Bearer` is an opaque word with digits or token punctuation (JWT,
+// psk-style, base64); prose like "bearer token is not valid" must stay readable.
+const BEARER = /\bBearer\s+(?=\S*[0-9._~+/=-])\S+/gi;
 
 /** One line for stderr or a status bar: `<status> <title>: <detail> [code] (correlation <id>)`, sanitised. */
 export function formatErrorLine(e: unknown): string {

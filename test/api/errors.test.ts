@@ -80,3 +80,10 @@ describe('secret redaction in error excerpts', () => {
     expect(formatErrorLine(e)).toContain('psb_[redacted]');
   });
 });
+
+describe('bearer masking', () => {
+  test('masks a credential after Bearer but leaves prose about bearer tokens readable', () => {
+    expect(formatErrorLine(new Error('bearer token is not valid for this control plane'))).toBe('bearer token is not valid for this control plane');
+    expect(formatErrorLine(new Error('got Bearer pxs_op_4f9a2c'))).toBe('got Bearer [redacted]');
+  });
+});
