@@ -14,7 +14,7 @@ export type ProjectSort = (typeof PROJECT_SORTS)[number];
 const COLUMNS: Column<Project>[] = [
   {key: 'slug', header: 'SLUG', width: 14, priority: 10, value: (p) => sanitize(p.slug)},
   {key: 'name', header: 'NAME', width: 15, priority: 4, value: (p) => sanitize(p.name)},
-  {key: 'id', header: 'ID', width: 'flex', minWidth: 13, priority: 3, value: (p) => sanitize(p.id)},
+  {key: 'id', header: 'ID', width: 'flex', minWidth: 13, maxWidth: 36, priority: 3, value: (p) => sanitize(p.id)},
   {key: 'created', header: 'CREATED', width: 10, priority: 2, value: (p) => sanitize(p.created_at).slice(0, 10)},
 ];
 

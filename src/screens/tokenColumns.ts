@@ -10,7 +10,7 @@ import {stateRole} from './shared/theme.js';
  */
 export function tokenColumns(now: number): Column<TokenRow>[] {
   return [
-    {key: 'id', header: 'ID', width: 'flex', minWidth: 13, priority: 5, value: (r) => r.id},
+    {key: 'id', header: 'ID', width: 'flex', minWidth: 13, maxWidth: 36, priority: 5, value: (r) => r.id},
     {key: 'env', header: 'ENV', width: 7, priority: 3, value: (r) => sanitize(r.token.env_prefix)},
     {key: 'kind', header: 'KIND', width: 6, priority: 2, value: (r) => r.token.kind},
     {key: 'issued', header: 'ISSUED', width: 8, priority: 1, value: (r) => formatRelative(r.issuedMs, now)},

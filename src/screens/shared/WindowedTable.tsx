@@ -10,6 +10,8 @@ export type Column<T> = {
   /** Fixed width in cells, or `flex` to take what is left (at least `minWidth`). */
   readonly width: number | 'flex';
   readonly minWidth?: number;
+  /** A flex column stops growing here (a UUID needs 36), so wide terminals keep columns together. */
+  readonly maxWidth?: number;
   readonly priority: number;
   readonly align?: 'left' | 'right';
   readonly value: (row: T) => string;
@@ -30,7 +32,7 @@ export function layoutColumns<T>(columns: readonly Column<T>[], total: number): 
     cols = cols.filter((c) => c !== lowest);
   }
   const fixed = need(cols.map((c) => (c.width === 'flex' ? {...c, width: 0, minWidth: 0} : c)));
-  return cols.map((c) => ({...c, w: c.width === 'flex' ? Math.max(c.minWidth ?? 8, total - fixed) : c.width}));
+  return cols.map((c) => ({...c, w: c.width === 'flex' ? Math.min(c.maxWidth ?? Infinity, Math.max(c.minWidth ?? 8, total - fixed)) : c.width}));
 }
 
 type RowProps<T> = {readonly row: T; readonly columns: readonly Laid<T>[]; readonly selected: boolean; readonly tick: number};

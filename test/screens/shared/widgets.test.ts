@@ -51,3 +51,10 @@ describe('header', () => {
     expect(h).not.toContain('\x1b');
   });
 });
+
+describe('flex column cap', () => {
+  it('stops a flex column at maxWidth on a wide terminal', () => {
+    const cols: Column<string>[] = [{...col('ID', 'flex', 5), maxWidth: 36}, col('STATE', 8, 10)];
+    expect(layoutColumns(cols, 200).find((c) => c.key === 'ID')!.w).toBe(36);
+  });
+});
