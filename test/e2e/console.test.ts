@@ -151,4 +151,31 @@ describe('plexconsole in a real terminal (tmux)', () => {
     for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
     expect(alive()).toBe(false);
   });
+
+  it('--demo (what npm start runs) opens on the embedded sandbox', async () => {
+    pane = await openPane(['node', BINARY, '--demo'].map(sh).join(' '), {columns: 80, rows: 24});
+    const screen = await pane.waitFor((s) => s.includes('edge-prod') && s.includes('operator@'));
+    expect(screen.split('\n')[0]).toMatch(/^plexconsole · 127\.0\.0\.1:\d+ · demo · /);
+    await pane.keys('q');
+    await backAtShell(pane);
+  });
+
+  it('follows a resize: the header stays on the first line and the table refills the pane', async () => {
+    const p = await open(['--project', 'edge-prod'], {columns: 80, rows: 24});
+    await p.waitFor(/live \d+/);
+    const rows = (s: string) => s.split('\n').filter((l) => /^[> ] [0-9a-f]{8}/.test(l)).length;
+    const small = rows(p.screen());
+    execFileSync('tmux', ['-L', p.socket, 'resize-window', '-t', 'e2e', '-x', '120', '-y', '40']);
+    const big = await p.waitFor((s) => rows(s) > small);
+    expect(big.split('\n')[0]).toMatch(/^plexconsole · .* · tokens · edge-prod/);
+    expect(big.replace(/\n$/, '').split('\n').length).toBeLessThanOrEqual(40);
+  });
+
+  it('NO_COLOR: no colour codes reach the terminal, and STATE and the selection still read', async () => {
+    pane = await openPane(`NO_COLOR=1 ${consoleCommand(['--project', 'edge-prod'])}`, {columns: 100, rows: 30});
+    await pane.waitFor(/live \d+/);
+    const styled = execFileSync('tmux', ['-L', pane.socket, 'capture-pane', '-p', '-e', '-t', 'e2e'], {encoding: 'utf8'});
+    expect(styled).not.toMatch(/\x1b\[(3|9)[0-7]m|\x1b\[38;/);
+    expect(pane.screen()).toMatch(/^> .* live\s*$/m);
+  });
 });
