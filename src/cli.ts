@@ -3,12 +3,15 @@ import {runCommand, isCommand, usage} from './commands/index.js';
 import {isConfigError} from './config/resolve.js';
 import {CONSOLE_USAGE, parseConsoleArgs} from './consoleArgs.js';
 import {openConsole} from './openConsole.js';
-import {runSandbox} from './sandbox/cli.js';
 
 /** argv → sandbox | headless verb | interactive console; resolves with the exit code. */
 async function main(argv: string[]): Promise<number> {
   const {stdin, stdout, stderr, env} = process;
-  if (argv[0] === 'sandbox') return runSandbox(argv.slice(1), {stdout, stderr, env});
+  if (argv[0] === 'sandbox') {
+    // Loaded on demand: sql.js and its inlined WASM cost start-up time the console never needs.
+    const {runSandbox} = await import('./sandbox/cli.js');
+    return runSandbox(argv.slice(1), {stdout, stderr, env});
+  }
   if (isCommand(argv)) {
     return runCommand(argv, {stdout, stderr, stdin, env, isTTY: Boolean(stdin.isTTY && stderr.isTTY), homeDir: homedir()});
   }

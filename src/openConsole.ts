@@ -4,7 +4,7 @@ import {resolveClientOptions} from './config/resolve.js';
 import type {ConsoleArgs} from './consoleArgs.js';
 import {runConsole} from './console.js';
 import type {Route} from './hooks/navigation.js';
-import {startSandbox, type Sandbox} from './sandbox/server.js';
+import type {Sandbox} from './sandbox/server.js';
 
 type ProcessIO = {
   readonly stdin: Readable & {isTTY?: boolean};
@@ -23,7 +23,9 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
   let client: ApiClient;
   let profileLabel: string;
   if (args.demo) {
-    // The demo runs the same sandbox `plexconsole sandbox` serves, in-process on a free loopback port.
+    // The demo runs the same sandbox `plexconsole sandbox` serves, in-process on a free
+    // loopback port. Imported on demand so a console on a real control plane starts faster.
+    const {startSandbox} = await import('./sandbox/server.js');
     sandbox = await startSandbox({host: '127.0.0.1', port: 0, seed: 'demo'});
     client = createClient({server: sandbox.url, token: sandbox.operatorToken});
     profileLabel = 'demo';

@@ -11,6 +11,11 @@ export type ListAllOptions<T> = {
   signal?: AbortSignal;
   /** Called after each page; `loaded` counts items since the (re)start, so `loaded === page.length` means begin afresh. */
   onPage?: (page: T[], loaded: number) => void;
+  /**
+   * False: only stream pages to `onPage` and return no items. The console keeps its own
+   * rows; holding parsed items and their raw JSON as well would triple a 100k roster in memory.
+   */
+  keepItems?: boolean;
 };
 
 /** Everything a list-all call collected; `raw` holds the items as received, for verbatim output. */
@@ -37,26 +42,29 @@ export async function collectAll<T>(
 ): Promise<ListAllResult<T>> {
   const limit = opts.limit ?? LIST_ALL_LIMIT;
   const max = opts.max ?? LIST_ALL_MAX;
+  const keep = opts.keepItems ?? true;
   let restarted = false;
   for (;;) {
     const items: T[] = [];
     const raw: unknown[] = [];
+    let count = 0;
     let cursor: string | undefined;
     try {
       for (;;) {
         throwIfAborted(opts.signal);
         const res = await fetchPage(cursor, limit);
         const rawItems = (res.raw as {items: unknown[]}).items;
-        const room = max - items.length;
+        const room = max - count;
         const page = res.data.items.length > room ? res.data.items.slice(0, room) : res.data.items;
         // A plain loop: spreading 200-item pages 500 times is measurably slower for 100k tokens.
-        for (let i = 0; i < page.length; i++) {
+        for (let i = 0; keep && i < page.length; i++) {
           items.push(page[i] as T);
           raw.push(rawItems[i]);
         }
-        opts.onPage?.(page, items.length);
+        count += page.length;
+        opts.onPage?.(page, count);
         const next = res.data.next_cursor ?? undefined;
-        if (items.length >= max) return {items, raw, truncated: next !== undefined || res.data.items.length > page.length};
+        if (count >= max) return {items, raw, truncated: next !== undefined || res.data.items.length > page.length};
         if (next === undefined) return {items, raw, truncated: false};
         if (next === cursor) {
           throw new ApiError({kind: 'schema', code: 'cursor_loop', title: 'invalid response body', detail: 'next_cursor repeats the cursor just sent'});

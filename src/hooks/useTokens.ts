@@ -87,6 +87,7 @@ export function useTokens(projectRef: string): TokensState {
       project = await resolveProject(client, projectRef, signal);
       const result = await listAllBootstrapTokens(client, project.id, {
         signal,
+        keepItems: false, // the rows live in `running`; no second and third copy
         onPage: (page, loaded) => {
           if (signal.aborted) return;
           if (loaded === page.length) running.current = []; // the lister restarted from page one
