@@ -1,7 +1,7 @@
 // `bootstrap-token get`: the metadata of one token (never its plaintext; the API cannot).
 import {getBootstrapToken} from '../api/bootstrapTokens.js';
 import {deriveState} from '../domain/tokenState.js';
-import {requireFlags, uuidFlag} from './flags.js';
+import {tokenTarget} from './flags.js';
 import {formatKeyValues, formatPayload, formatTimestamp} from './output.js';
 import type {Verb} from './types.js';
 
@@ -18,9 +18,7 @@ export const bootstrapTokenGet: Verb = {
   options: {project: {type: 'string'}, 'token-id': {type: 'string'}},
   async run(ctx) {
     const {values, verb} = ctx;
-    requireFlags(values, ['project', 'token-id'], verb);
-    const project = uuidFlag(values, 'project', verb);
-    const tokenId = uuidFlag(values, 'token-id', verb);
+    const {project, tokenId} = tokenTarget(values, verb);
 
     const client = await ctx.connect();
     const res = await getBootstrapToken(client, project, tokenId);

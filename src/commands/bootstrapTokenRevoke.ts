@@ -4,7 +4,7 @@ import {getBootstrapToken, revokeBootstrapToken} from '../api/bootstrapTokens.js
 import {ApiError} from '../api/errors.js';
 import {deriveState} from '../domain/tokenState.js';
 import {UsageError} from './exitCodes.js';
-import {requireFlags, uuidFlag} from './flags.js';
+import {tokenTarget} from './flags.js';
 import {formatTimestamp} from './output.js';
 import {confirm} from './prompt.js';
 import type {Verb, VerbContext} from './types.js';
@@ -55,9 +55,7 @@ export const bootstrapTokenRevoke: Verb = {
   options: {project: {type: 'string'}, 'token-id': {type: 'string'}},
   async run(ctx) {
     const {values, verb} = ctx;
-    requireFlags(values, ['project', 'token-id'], verb);
-    const project = uuidFlag(values, 'project', verb);
-    const tokenId = uuidFlag(values, 'token-id', verb);
+    const {project, tokenId} = tokenTarget(values, verb);
     if (!ctx.global.yes && !ctx.io.isTTY) {
       throw new UsageError('refusing to revoke without --yes when not on a terminal', verb);
     }

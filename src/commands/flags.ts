@@ -102,3 +102,9 @@ export function globalFlags(values: FlagValues, verb: string): GlobalFlags {
     allowInsecureHttp: values['allow-insecure-http'] === true,
   };
 }
+
+/** `--project` and `--token-id`, both required UUIDs (get and revoke address one token). */
+export function tokenTarget(values: FlagValues, verb: string): {project: string; tokenId: string} {
+  requireFlags(values, ['project', 'token-id'], verb);
+  return {project: uuidFlag(values, 'project', verb), tokenId: uuidFlag(values, 'token-id', verb)};
+}
