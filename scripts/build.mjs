@@ -47,13 +47,22 @@ await build({
       },
     },
     {
+      // Ink renders nothing until exit when `is-in-ci` says CI (CI=true, as on CI boxes and
+      // in some operator shells). The console starts Ink only after checking that stdin and
+      // stdout are terminals, so that guess can only hide the UI: pin it to false.
+      name: 'console-is-interactive',
+      setup(b) {
+        b.onResolve({filter: /^is-in-ci$/}, () => ({path: 'is-in-ci', namespace: 'stub'}));
+      },
+    },
+    {
       // Ink imports react-devtools-core only in dev mode; stubbing it drops `ws` too.
       name: 'stub-ink-devtools',
       setup(b) {
         b.onResolve({filter: /^\.\/devtools\.js$/}, (a) =>
           a.importer.includes('/ink/build/') ? {path: 'devtools', namespace: 'stub'} : undefined,
         );
-        b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export {};', loader: 'js'}));
+        b.onLoad({filter: /.*/, namespace: 'stub'}, (a) => ({contents: a.path === 'is-in-ci' ? 'export default false;' : 'export {};', loader: 'js'}));
       },
     },
   ],

@@ -34,7 +34,8 @@ export async function openPane(command: string, opts: {columns?: number; rows?: 
   if (!existsSync(BINARY)) throw new Error(`${BINARY} is missing: run npm run build (npm test does)`);
   const socket = `plexconsole-e2e-${randomBytes(4).toString('hex')}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
-  const envs = Object.entries({TERM: 'xterm-256color', ...opts.env}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  // CI=0: the tmux server inherits the runner's environment, and CI=true on a CI box.
+  const envs = Object.entries({TERM: 'xterm-256color', CI: '0', ...opts.env}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   tmux('new-session', '-d', '-s', 'e2e', '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), ...envs, 'bash --norc --noprofile');
   tmux('set-option', '-g', 'history-limit', '5000');
   tmux('set-option', '-g', 'set-clipboard', 'on');

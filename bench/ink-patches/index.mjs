@@ -1,0 +1,105 @@
+// Candidate bundle-time patches to Ink 6.8's render path (measured by `npm run bench`,
+// section "candidate patches"). To adopt them, add to the plugins of scripts/build.mjs:
+//
+//   import {inkPatchPlugins} from '../bench/ink-patches/index.mjs';
+//   plugins: [...inkPatchPlugins(), /* existing plugins */]
+//
+// (or move these two files under scripts/ / src/terminal/). Each patch fails the build
+// loudly if Ink's source no longer has the shape it expects.
+//
+// 1. `outputCache`: Ink builds a new `Output` for every frame, and with it a new
+//    `OutputCaches`, so every line of every frame is tokenised again
+//    (`@alcalzone/ansi-tokenize`: tokenize → styledCharsFromTokens), ~70 % of the CPU
+//    time of a keypress at 120×40. The patch keeps one bounded cache across frames, so only
+//    lines that changed are tokenised. It also skips `slice-ansi` for a clipped line that
+//    already fits its clip box (the screen body is `overflow="hidden"`, so every body
+//    line went through slice-ansi on every frame).
+// 2. `scroll`: replaces the incremental writer with ./scroll-log-update.js, which moves a
+//    block of lines with Delete/Insert Line when the window scrolls instead of rewriting
+//    every line of it.
+import {readFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+function mustReplace(src, from, to, what) {
+  if (!src.includes(from)) throw new Error(`ink ${what} changed: re-check bench/ink-patches (${JSON.stringify(from.slice(0, 60))})`);
+  return src.replace(from, to);
+}
+
+export function inkPatchPlugins({outputCache = true, scroll = true, yogaNoFetch = false} = {}) {
+  const plugins = [];
+  if (yogaNoFetch) {
+    // Off by default: tried, no measurable start-up gain (another module still loads Node's undici).
+    // yoga-layout's Emscripten loader fetch()es its inlined WASM as a `data:` URL whenever a
+    // global fetch exists. On Node that loads Node's own bundled undici (compile ~15–20 ms)
+    // just to decode base64 at start-up. The patch takes Emscripten's own synchronous
+    // base64 path instead (same bytes, same instantiate).
+    plugins.push({
+      name: 'yoga-no-fetch',
+      setup(b) {
+        b.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (a) => {
+          let src = await readFile(a.path, 'utf8');
+          src = mustReplace(src, 'return w||"function"!=typeof fetch?Promise.resolve()', 'return true?Promise.resolve()', 'yoga-layout (wasm fetch)');
+          src = mustReplace(src, 'return w||"function"!=typeof WebAssembly.instantiateStreaming', 'return true||"function"!=typeof WebAssembly.instantiateStreaming', 'yoga-layout (instantiateStreaming)');
+          return {contents: src, loader: 'js'};
+        });
+      },
+    });
+  }
+  if (outputCache) {
+    plugins.push({
+      name: 'ink-shared-output-caches',
+      setup(b) {
+        b.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, async (a) => {
+          let src = await readFile(a.path, 'utf8');
+          src = mustReplace(
+            src,
+            'caches = new OutputCaches();',
+            'caches = sharedOutputCaches();',
+            'output.js (per-frame OutputCaches)',
+          );
+          src = mustReplace(
+            src,
+            'export default class Output {',
+            `// Shared across frames (bench/ink-patches): unchanged lines are not re-tokenised.
+// Bounded: dropped wholesale once any map holds more than CACHE_LIMIT entries.
+const CACHE_LIMIT = 400; // lines: ten frames of 40 rows; styled chars are ~120 objects per line
+let shared;
+function sharedOutputCaches() {
+    if (!shared || shared.styledChars.size > CACHE_LIMIT || shared.widths.size > CACHE_LIMIT || shared.blockWidths.size > CACHE_LIMIT) {
+        shared = new OutputCaches();
+    }
+    return shared;
+}
+export default class Output {`,
+            'output.js (class Output)',
+          );
+          src = mustReplace(
+            src,
+            'return sliceAnsi(line, from, to);',
+            'return from === 0 && to >= width ? line : sliceAnsi(line, from, to);',
+            'output.js (horizontal clip)',
+          );
+          return {contents: src, loader: 'js'};
+        });
+      },
+    });
+  }
+  if (scroll) {
+    const inkBuild = dirname(fileURLToPath(import.meta.resolve('ink')));
+    plugins.push({
+      name: 'ink-scroll-log-update',
+      setup(b) {
+        b.onResolve({filter: /^\.\/log-update\.js$/}, (a) =>
+          /ink[\\/]build[\\/]/.test(a.importer) && !a.importer.endsWith('scroll-log-update.js')
+            ? {path: join(HERE, 'scroll-log-update.js')}
+            : undefined,
+        );
+        b.onResolve({filter: /^__ink_original_log_update__$/}, () => ({path: join(inkBuild, 'log-update.js')}));
+      },
+    });
+  }
+  return plugins;
+}

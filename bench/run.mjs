@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// `npm run bench`: measures the built single-file binary on a pseudo-terminal against the
+// sandbox and writes BENCHMARKS.md (plus bench/results.json with every raw sample).
+//
+//   node bench/run.mjs [--quick] [--binary dist/plexconsole.mjs] [--out BENCHMARKS.md]
+//                      [--only startup,keys,idle,scale] [--runs N] [--no-report]
+//
+// Everything is measured by bench/ptyharness.py (Python's pty module, standard library only);
+// this file starts the sandbox as its own process, runs the scenarios interleaved so both
+// sides of every ratio share the same noise, and writes the report.
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import {dirname, join, relative, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const HARNESS = join(HERE, 'ptyharness.py');
+
+const {values: opt} = parseArgs({
+  options: {
+    quick: {type: 'boolean', default: false},
+    binary: {type: 'string', default: join(ROOT, 'dist/plexconsole.mjs')},
+    out: {type: 'string', default: join(ROOT, 'BENCHMARKS.md')},
+    json: {type: 'string', default: join(HERE, 'results.json')},
+    only: {type: 'string'},
+    runs: {type: 'string'},
+    'no-report': {type: 'boolean', default: false},
+    // Also measure candidate builds from bench/build-variant.mjs side by side (default on).
+    'no-variants': {type: 'boolean', default: false},
+  },
+});
+const BIN = resolve(opt.binary);
+const only = opt.only ? new Set(opt.only.split(',')) : undefined;
+const want = (s) => !only || only.has(s);
+const N = (full, quick) => (opt.runs ? Number(opt.runs) : opt.quick ? quick : full);
+const COLS = 120;
+const ROWS = 40;
+const log = (...a) => process.stderr.write(`[bench] ${a.join(' ')}\n`);
+
+if (!existsSync(BIN)) {
+  console.error(`bench: ${BIN} is missing; run npm run build (npm run bench builds first)`);
+  process.exit(2);
+}
+
+// ----------------------------------------------------------------------------- helpers
+
+function harness(scenario, args) {
+  const r = spawnSync('python3', [HARNESS, scenario, JSON.stringify({cols: COLS, rows: ROWS, binary: BIN, ...args})], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 10 * 60 * 1000,
+  });
+  if (r.status !== 0) throw new Error(`ptyharness ${scenario} failed (${r.status}): ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  if (out.error) log(`${scenario}: ${out.error}\n${out.screen ?? ''}`);
+  return out;
+}
+
+/** Starts `plexconsole sandbox --seed scale` as its own process (its CPU/RSS stay out of the console's figures). */
+async function startSandbox() {
+  const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', '--seed', 'scale'], {stdio: ['ignore', 'pipe', 'pipe']});
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const t0 = performance.now();
+  const info = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`sandbox did not start in 120 s: ${err}`)), 120_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const url = /listening on (\S+)/.exec(out)?.[1];
+      const token = /operator token: (\S+)/.exec(out)?.[1];
+      if (url && token) {
+        clearTimeout(timer);
+        ok({url, token});
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`sandbox exited ${code}: ${err}`)));
+  });
+  info.seedMs = performance.now() - t0;
+  info.stop = () =>
+    new Promise((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return info;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  let kernel = os.release();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.type()} ${kernel} ${os.arch()}`,
+    cpu: `${cpus[0]?.model ?? '?'} × ${cpus.length}`,
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    python: spawnSync('python3', ['--version'], {encoding: 'utf8'}).stdout.trim(),
+    binaryBytes: readFileSync(BIN).length,
+  };
+}
+
+// ----------------------------------------------------------------------------- scenarios
+
+async function main() {
+  const results = {machine: machine(), config: {cols: COLS, rows: ROWS, quick: opt.quick, binary: relative(ROOT, BIN)}};
+  let PATCHED;
+  let LEAN;
+  if (!opt['no-variants']) {
+    const {buildVariant, OUT} = await import('./build-variant.mjs');
+    PATCHED = await buildVariant({outfile: join(OUT, 'plexconsole-patched.mjs')});
+    LEAN = await buildVariant({outfile: join(OUT, 'plexconsole-lean.mjs'), lean: true, scroll: false, outputCache: false});
+    results.config.variants = {patched: 'bench/build-variant.mjs (Ink patches: shared output caches + scroll writer)', lean: 'bench/build-variant.mjs --lean (sandbox + headless verbs stubbed)'};
+    log(`candidate builds: ${PATCHED} (Ink patches), ${LEAN} (no sandbox/commands modules)`);
+  }
+  log(`binary ${BIN}; starting sandbox (seed scale)…`);
+  const sb = await startSandbox();
+  log(`sandbox ${sb.url} ready in ${sb.seedMs.toFixed(0)} ms`);
+  results.sandbox = {url: sb.url, seedMs: sb.seedMs};
+  const base = {server: sb.url, token_file: sb.token};
+  try {
+    if (want('startup')) {
+      const n = N(10, 5);
+      log(`startup: ${n} interleaved pairs (node -e 0 / console on Projects)…`);
+      harness('node0', {});
+      harness('startup', {...base}); // warm the page cache and the sandbox
+      const pairs = [];
+      const lean = [];
+      for (let i = 0; i < n; i++) {
+        const node0 = harness('node0', {});
+        const con = harness('startup', {...base});
+        pairs.push({node0: node0.exit_ms, ...con});
+        if (LEAN) lean.push({node0: node0.exit_ms, ...harness('startup', {...base, binary: LEAN})});
+      }
+      results.startup = pairs;
+      if (LEAN) results.variants = {...results.variants, lean: {startup: lean}};
+    }
+    if (want('keys')) {
+      const n = N(3, 2);
+      log(`keys: ${n} runs × {incremental, full} on scale-10k…`);
+      const runs = {incremental: [], full: []};
+      const patched = [];
+      const keyArgs = {...base, project: 'scale-10k', scroll_presses: opt.quick ? 8 : 20, presses: 20};
+      for (let i = 0; i < n; i++) {
+        for (const mode of ['incremental', 'full']) {
+          const r = harness('keys', {...keyArgs, env: mode === 'full' ? {PLEXCONSOLE_RENDER: 'full'} : {PLEXCONSOLE_RENDER: null}});
+          runs[mode].push(r);
+        }
+        if (PATCHED) patched.push(harness('keys', {...keyArgs, binary: PATCHED, env: {PLEXCONSOLE_RENDER: null}}));
+      }
+      results.keys = runs;
+      if (PATCHED) results.variants = {...results.variants, patched: {...results.variants?.patched, keys: patched}};
+    }
+    if (want('idle')) {
+      const n = N(3, 1);
+      const seconds = opt.quick ? 5 : 10;
+      log(`idle: ${n} runs × ${seconds} s on the scale-10k roster and on Projects…`);
+      const runs = [];
+      const projects = [];
+      for (let i = 0; i < n; i++) {
+        runs.push(harness('idle', {...base, project: 'scale-10k', seconds}));
+        projects.push(harness('idle', {...base, seconds}));
+      }
+      results.idle = {seconds, runs, projects};
+    }
+    if (want('scale')) {
+      const n = N(3, 1);
+      results.scale = {};
+      for (const project of ['scale-10k', 'scale-100k']) {
+        log(`scale: ${n} runs on ${project}…`);
+        const runs = [];
+        const patched = [];
+        for (let i = 0; i < n; i++) {
+          runs.push(harness('scale', {...base, project, presses: opt.quick ? 60 : 200}));
+          if (PATCHED && project === 'scale-100k') patched.push(harness('scale', {...base, project, binary: PATCHED, presses: opt.quick ? 60 : 200}));
+        }
+        results.scale[project] = runs;
+        if (patched.length) results.variants = {...results.variants, patched: {...results.variants?.patched, scale100k: patched}};
+      }
+    }
+  } finally {
+    await sb.stop();
+  }
+  results.machine.loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  writeFileSync(opt.json, JSON.stringify(results, null, 1) + '\n');
+  log(`raw results → ${relative(ROOT, opt.json)}`);
+  if (!opt['no-report']) {
+    const {writeReport} = await import('./report.mjs');
+    writeFileSync(opt.out, writeReport(results));
+    log(`report → ${relative(ROOT, opt.out)}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
