@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the console exactly as scripts/build.mjs does, plus the candidate Ink patches of
-// bench/ink-patches, into bench/.out/ — so the bench can measure "shipped" and "patched"
+// scripts/ink-patches, into bench/.out/ — so the bench can measure "shipped" and "patched"
 // side by side in one run. It never touches dist/; builds go to $TMPDIR/plexconsole-bench/
 // (outside the repository, nothing to commit by accident).
 //
@@ -11,7 +11,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
-import {inkPatchPlugins} from './ink-patches/index.mjs';
+import {inkPatchPlugins} from '../scripts/ink-patches/index.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');

@@ -1,6 +1,7 @@
 // Builds the single-file ESM bundle that `bin.plexconsole` points at (recipe: shared/docs/stack.md).
 import {build} from 'esbuild';
 import {readFileSync, chmodSync, mkdirSync} from 'node:fs';
+import {inkPatchPlugins} from './ink-patches/index.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 mkdirSync(new URL('../dist/', import.meta.url), {recursive: true});
@@ -30,6 +31,9 @@ await build({
     js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);",
   },
   plugins: [
+    // Measured in BENCHMARKS.md: Delete/Insert Line when the window scrolls, and one
+    // tokenised-line cache across frames (see scripts/ink-patches/index.mjs).
+    ...inkPatchPlugins(),
     {
       // Ink 6.8's incremental renderer moves the cursor up one line too few
       // (`previousVisible - 1`), so every update draws one line lower and the

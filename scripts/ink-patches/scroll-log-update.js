@@ -1,4 +1,4 @@
-// Scroll-aware incremental writer for Ink 6.8 (candidate; measured by `npm run bench`).
+// Scroll-aware incremental writer for Ink 6.8 (measured by `npm run bench`).
 //
 // Ink's incremental writer (log-update.js, `incremental: true`) rewrites every line whose
 // text changed. When a list scrolls by one row every row of the window changes, so a ↓

@@ -1,17 +1,12 @@
-// Candidate bundle-time patches to Ink 6.8's render path (measured by `npm run bench`,
-// section "candidate patches"). To adopt them, add to the plugins of scripts/build.mjs:
-//
-//   import {inkPatchPlugins} from '../bench/ink-patches/index.mjs';
-//   plugins: [...inkPatchPlugins(), /* existing plugins */]
-//
-// (or move these two files under scripts/ / src/terminal/). Each patch fails the build
-// loudly if Ink's source no longer has the shape it expects.
+// Bundle-time patches to Ink 6.8's render path, used by scripts/build.mjs and measured by
+// `npm run bench` (BENCHMARKS.md). Each patch fails the build loudly if Ink's source no
+// longer has the shape it expects, so an Ink upgrade cannot silently drop or corrupt them.
 //
 // 1. `outputCache`: Ink builds a new `Output` for every frame, and with it a new
 //    `OutputCaches`, so every line of every frame is tokenised again
 //    (`@alcalzone/ansi-tokenize`: tokenize → styledCharsFromTokens), ~70 % of the CPU
-//    time of a keypress at 120×40. The patch keeps one bounded cache across frames, so only
-//    lines that changed are tokenised. It also skips `slice-ansi` for a clipped line that
+//    time of a keypress at 120×40. The patch carries the previous frame's entries into the
+//    next frame's cache, so only lines that changed are tokenised. It also skips `slice-ansi` for a clipped line that
 //    already fits its clip box (the screen body is `overflow="hidden"`, so every body
 //    line went through slice-ansi on every frame).
 // 2. `scroll`: replaces the incremental writer with ./scroll-log-update.js, which moves a
@@ -24,7 +19,7 @@ import {fileURLToPath} from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 function mustReplace(src, from, to, what) {
-  if (!src.includes(from)) throw new Error(`ink ${what} changed: re-check bench/ink-patches (${JSON.stringify(from.slice(0, 60))})`);
+  if (!src.includes(from)) throw new Error(`ink ${what} changed: re-check scripts/ink-patches (${JSON.stringify(from.slice(0, 60))})`);
   return src.replace(from, to);
 }
 
@@ -63,15 +58,34 @@ export function inkPatchPlugins({outputCache = true, scroll = true, yogaNoFetch 
           src = mustReplace(
             src,
             'export default class Output {',
-            `// Shared across frames (bench/ink-patches): unchanged lines are not re-tokenised.
-// Bounded: dropped wholesale once any map holds more than CACHE_LIMIT entries.
-const CACHE_LIMIT = 400; // lines: ten frames of 40 rows; styled chars are ~120 objects per line
-let shared;
-function sharedOutputCaches() {
-    if (!shared || shared.styledChars.size > CACHE_LIMIT || shared.widths.size > CACHE_LIMIT || shared.blockWidths.size > CACHE_LIMIT) {
-        shared = new OutputCaches();
+            `// Shared across frames (scripts/ink-patches): lines that did not change are not
+// re-tokenised. Two generations only: a line stays cached while it is on this frame or
+// the last one, so text that left the screen (a closed one-time plaintext modal) is
+// released two frames later instead of lingering in a long-lived cache.
+class GenerationalCaches extends OutputCaches {
+    constructor(previous) {
+        super();
+        this.previous = previous;
     }
-    return shared;
+    getStyledChars(line) {
+        if (!this.styledChars.has(line) && this.previous?.styledChars.has(line)) this.styledChars.set(line, this.previous.styledChars.get(line));
+        return super.getStyledChars(line);
+    }
+    getStringWidth(text) {
+        if (!this.widths.has(text) && this.previous?.widths.has(text)) this.widths.set(text, this.previous.widths.get(text));
+        return super.getStringWidth(text);
+    }
+    getWidestLine(text) {
+        if (!this.blockWidths.has(text) && this.previous?.blockWidths.has(text)) this.blockWidths.set(text, this.previous.blockWidths.get(text));
+        return super.getWidestLine(text);
+    }
+}
+let current;
+function sharedOutputCaches() {
+    // One Output per frame (no <Static>), so each call starts a generation.
+    if (current) current.previous = undefined;
+    current = new GenerationalCaches(current);
+    return current;
 }
 export default class Output {`,
             'output.js (class Output)',
