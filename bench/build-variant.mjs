@@ -27,6 +27,8 @@ export async function capturedBuildOptions() {
   // The copy sits in bench/, at the same depth as scripts/, so its ROOT-relative URLs and
   // bare imports resolve as in the original; it is deleted right after.
   src = src.replace(/\bchmodSync\(outfile[^;]*;/, '');
+  // scripts/build.mjs imports its Ink patches relative to scripts/.
+  src = src.replaceAll("'./ink-patches/", "'../scripts/ink-patches/");
   const tmp = join(HERE, `.capture-${process.pid}.mjs`);
   writeFileSync(tmp, src);
   try {

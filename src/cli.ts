@@ -1,7 +1,6 @@
 import {homedir} from 'node:os';
-import {runCommand, isCommand, usage} from './commands/index.js';
 import {isConfigError} from './config/resolve.js';
-import {CONSOLE_USAGE, parseConsoleArgs} from './consoleArgs.js';
+import {CONSOLE_USAGE, parseConsoleArgs, type ConsoleArgs} from './consoleArgs.js';
 import {openConsole} from './openConsole.js';
 
 /** argv → sandbox | headless verb | interactive console; resolves with the exit code. */
@@ -12,22 +11,33 @@ async function main(argv: string[]): Promise<number> {
     const {runSandbox} = await import('./sandbox/cli.js');
     return runSandbox(argv.slice(1), {stdout, stderr, env});
   }
-  if (isCommand(argv)) {
-    return runCommand(argv, {stdout, stderr, stdin, env, isTTY: Boolean(stdin.isTTY && stderr.isTTY), homeDir: homedir()});
-  }
-  let args;
+  // Console flags first: the headless verbs (and yaml) load only when argv is not a plain
+  // console invocation, which keeps the console's first frame fast (BENCHMARKS.md §1).
+  let args: ConsoleArgs | undefined;
+  let flagError: Error | undefined;
   try {
     args = parseConsoleArgs(argv);
   } catch (error) {
-    stderr.write(`plexconsole: ${(error as Error).message}\n${CONSOLE_USAGE}`);
+    flagError = error as Error;
+  }
+  if (!args || args.version) {
+    const commands = await import('./commands/index.js');
+    if (commands.isCommand(argv)) {
+      return commands.runCommand(argv, {stdout, stderr, stdin, env, isTTY: Boolean(stdin.isTTY && stderr.isTTY), homeDir: homedir()});
+    }
+  }
+  if (!args) {
+    stderr.write(`plexconsole: ${flagError?.message ?? 'bad arguments'}\n${CONSOLE_USAGE}`);
     return 2;
   }
   if (args.help) {
+    const {usage} = await import('./commands/index.js');
     stdout.write(`${CONSOLE_USAGE}\n${usage()}`);
     return 0;
   }
   // Never hang a script: the console needs a terminal on both ends.
   if (!stdin.isTTY || !stdout.isTTY) {
+    const {usage} = await import('./commands/index.js');
     stderr.write(`plexconsole: the console needs a terminal (stdin and stdout must be TTYs)\n${CONSOLE_USAGE}\n${usage()}`);
     return 2;
   }
