@@ -20,7 +20,7 @@ describe('Nodes screen', () => {
     expect(app.lastFrame()).toContain('32 nodes · 1 without a name (—)');
     await app.press('G');
     const unnamed = lineWith(await app.waitFor(demo!.nodes.unnamed!), demo!.nodes.unnamed!);
-    expect(unnamed).toMatch(/^> —\s+—\s+[0-9a-f-]{36} \d{4}-\d\d-\d\d \d\d:\d\dZ/);
+    expect(unnamed).toMatch(/^> —\s+—\s+[0-9a-f-]{36} \d{4}-\d\d-\d\d\s*$/);
     app.unmount();
   });
 
