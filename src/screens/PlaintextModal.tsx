@@ -7,10 +7,11 @@ import {color} from './shared/theme.js';
 export const PLAINTEXT_BANNER = 'WARNING: this is the only time this plaintext will be displayed';
 export const CLOSE_QUESTION = 'The plaintext cannot be shown again. Close? (y/N)';
 
-type PlaintextModalProps = {readonly issued: IssuedToken; readonly confirming: boolean};
+type PlaintextModalProps = {readonly issued: IssuedToken; readonly confirming: boolean; readonly columns: number};
 
 /** The one-time plaintext. Rendered from the issue hook's state only; gone once that is cleared. */
-export function PlaintextModal({issued, confirming}: PlaintextModalProps) {
+export function PlaintextModal({issued, confirming, columns}: PlaintextModalProps) {
+  const plaintext = sanitize(issued.token);
   // No side borders or padding: the plaintext gets the full width, so a mouse selection
   // (when OSC 52 is not available) picks up no box-drawing characters.
   return (
@@ -19,8 +20,13 @@ export function PlaintextModal({issued, confirming}: PlaintextModalProps) {
       <Text bold color={color('status.warn')} wrap="wrap">{PLAINTEXT_BANNER}</Text>
       <Text> </Text>
       {/* Wrapped, never truncated: a cut plaintext is a lost credential. */}
-      <Text bold wrap="wrap">{sanitize(issued.token)}</Text>
-      <Text> </Text>
+      <Text bold wrap="wrap">{plaintext}</Text>
+      {/* A wrapped line selected with the mouse carries a line break into the secret: say so. */}
+      {plaintext.length > columns ? (
+        <Text color={color('status.warn')} wrap="wrap">↑ wraps at {columns} columns: copy it with c, or widen the terminal before selecting it</Text>
+      ) : (
+        <Text> </Text>
+      )}
       <Text wrap="truncate">token id  {sanitize(issued.token_id)}</Text>
       <Text wrap="truncate">expires   {utc(issued.expires_at)}</Text>
       {confirming ? (

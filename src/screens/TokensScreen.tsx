@@ -159,7 +159,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
 
   const bindings = showingPlaintext ? (ui.closing ? CONFIRM_KEYS : MODAL_KEYS) : ui.mode === 'issue' ? FORM_KEYS : ui.mode === 'revoke' ? CONFIRM_KEYS : LIST_KEYS;
   const slug = data?.project.slug;
-  const modal = showingPlaintext ? <PlaintextModal issued={issue.issued} confirming={ui.closing} />
+  const modal = showingPlaintext ? <PlaintextModal issued={issue.issued} confirming={ui.closing} columns={size.columns} />
     : ui.mode === 'issue' ? <IssueForm form={ui.form} issue={issue} projectSlug={slug ?? project} now={now} />
     : ui.mode === 'revoke' && ui.target ? <RevokeConfirm token={ui.target} state={revoke.state} now={now} /> : undefined;
   const {visible, counts} = view(ui);
