@@ -19,13 +19,14 @@ export function clampWindow(index: number, offset: number, {count, height}: Boun
   return {index: i, offset: o};
 }
 
-function step(state: ListNav, move: ListMove, {count, height}: Bounds): number {
+/** The index a list move leads to, before clamping (a page is the window less one row). */
+export function stepIndex(index: number, move: ListMove, count: number, height: number): number {
   const page = Math.max(1, height - 1);
   switch (move) {
-    case 'up': return state.index - 1;
-    case 'down': return state.index + 1;
-    case 'pageUp': return state.index - page;
-    case 'pageDown': return state.index + page;
+    case 'up': return index - 1;
+    case 'down': return index + 1;
+    case 'pageUp': return index - page;
+    case 'pageDown': return index + page;
     case 'first': return 0;
     case 'last': return count - 1;
   }
@@ -39,7 +40,7 @@ export function useListNav(count: number, height: number) {
   const bounds = {count, height};
   const [state, dispatch] = useReducer(
     (s: ListNav, a: Action & {bounds: Bounds}): ListNav => {
-      if (a.type === 'move') return clampWindow(step(s, a.move, a.bounds), s.offset, a.bounds);
+      if (a.type === 'move') return clampWindow(stepIndex(s.index, a.move, a.bounds.count, a.bounds.height), s.offset, a.bounds);
       if (a.type === 'select') return clampWindow(a.index, s.offset, a.bounds);
       const next = clampWindow(s.index, s.offset, a.bounds);
       return next.index === s.index && next.offset === s.offset ? s : next;

@@ -5,7 +5,7 @@ import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
 import {createNodeView, NODE_SORTS, type NodeRow, type NodeSort} from '../hooks/nodeList.js';
-import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/tokenListNav.js';
+import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/listSelection.js';
 import type {ApiError} from '../hooks/types.js';
 import {useKeys, type KeyPress} from '../hooks/useKeys.js';
 import {listMoveFor} from '../hooks/useListNav.js';

@@ -2,7 +2,7 @@ import {useEffect, useMemo, useRef} from 'react';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
-import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/tokenListNav.js';
+import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/listSelection.js';
 import type {Project} from '../hooks/types.js';
 import {useKeys, type KeyPress} from '../hooks/useKeys.js';
 import {listMoveFor} from '../hooks/useListNav.js';

@@ -5,7 +5,7 @@ import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
 import {confirmPhrase, nodeLabel, nodeName} from '../hooks/nodeLabel.js';
-import {useSyncState} from '../hooks/tokenListNav.js';
+import {useSyncState} from '../hooks/listSelection.js';
 import {useKeys, type KeyPress} from '../hooks/useKeys.js';
 import {listMoveFor, useListNav} from '../hooks/useListNav.js';
 import {useRotationTrigger} from '../hooks/useRotation.js';

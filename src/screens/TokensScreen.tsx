@@ -3,7 +3,7 @@ import {useConsoleInfo} from '../hooks/ApiProvider.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
-import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/tokenListNav.js';
+import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/listSelection.js';
 import {nextFlip, STATE_FILTERS, TOKEN_SORTS, type StateFilter, type TokenRow, type TokenSort} from '../hooks/tokenRoster.js';
 import {createRosterView} from '../hooks/tokenRosterView.js';
 import type {BootstrapToken} from '../hooks/types.js';

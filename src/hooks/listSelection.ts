@@ -1,5 +1,5 @@
 import {useCallback, useRef, useState} from 'react';
-import {clampWindow, type ListMove} from './useListNav.js';
+import {clampWindow, stepIndex, type ListMove} from './useListNav.js';
 
 /**
  * State whose updates apply synchronously to a ref, so the next keypress of a batched read
@@ -45,22 +45,10 @@ export function resolveSelection<T>(sel: Selection, rows: readonly T[], keyOf: (
   return clampWindow(found ?? sel.index, sel.offset, {count: rows.length, height});
 }
 
-function step(index: number, move: ListMove, count: number, height: number): number {
-  const page = Math.max(1, height - 1);
-  switch (move) {
-    case 'up': return index - 1;
-    case 'down': return index + 1;
-    case 'pageUp': return index - page;
-    case 'pageDown': return index + page;
-    case 'first': return 0;
-    case 'last': return count - 1;
-  }
-}
-
 /** The selection after a list move. */
 export function moveSelection<T>(sel: Selection, move: ListMove, rows: readonly T[], keyOf: (r: T) => string, height: number): Selection {
   const at = resolveSelection(sel, rows, keyOf, height);
-  const next = clampWindow(step(at.index, move, rows.length, height), at.offset, {count: rows.length, height});
+  const next = clampWindow(stepIndex(at.index, move, rows.length, height), at.offset, {count: rows.length, height});
   const row = rows[next.index];
   return {key: row === undefined ? sel.key : keyOf(row), ...next};
 }
