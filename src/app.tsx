@@ -91,17 +91,17 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   useKeys(onOverlayKey, state.overlay !== 'none');
 
   const route = state.stack[state.stack.length - 1] ?? initialRoute;
-  const chrome = {
-    overlay: state.overlay,
-    commandText: state.commandText,
-    status,
-    captured: captured.size > 0,
-    principal: whoami.status === 'ready' ? principalLabel(whoami.data) : whoami.status === 'error' ? '(whoami failed)' : undefined,
-  };
+  const principal = whoami.status === 'ready' ? principalLabel(whoami.data) : whoami.status === 'error' ? '(whoami failed)' : undefined;
+  // Stable context values: every screen frame and input layer consumes these.
+  const chrome = useMemo(
+    () => ({overlay: state.overlay, commandText: state.commandText, status, captured: captured.size > 0, principal}),
+    [state.overlay, state.commandText, status, captured, principal],
+  );
+  const layer = useMemo(() => ({screenActive: state.overlay === 'none', setCaptured}), [state.overlay, setCaptured]);
   return (
     <NavigationContext.Provider value={nav}>
       <StatusContext.Provider value={showStatus}>
-        <InputLayerContext.Provider value={{screenActive: state.overlay === 'none', setCaptured}}>
+        <InputLayerContext.Provider value={layer}>
           <AppChromeContext.Provider value={chrome}>
             <ErrorBoundary onError={(e) => exit(e)}>
               <ScreenFor key={`${state.stack.length}:${JSON.stringify(route)}`} route={route} />

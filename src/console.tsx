@@ -2,6 +2,7 @@ import {render} from 'ink';
 import type {Readable, Writable} from 'node:stream';
 import type {ApiClient} from './api/client.js';
 import {App} from './app.js';
+import {sanitize} from './domain/sanitize.js';
 import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
 import {KeyRouter} from './hooks/keyRouter.js';
 import type {Route} from './hooks/navigation.js';
@@ -98,5 +99,5 @@ function safely(fn: () => unknown): void {
 
 function crashMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `plexconsole: internal error: ${message.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ')}\nThe terminal has been restored. Please report this with the steps that led to it.\n`;
+  return `plexconsole: internal error: ${sanitize(message)}\nThe terminal has been restored. Please report this with the steps that led to it.\n`;
 }

@@ -14,8 +14,9 @@ export type AppAction =
   | {type: 'overlay'; overlay: AppState['overlay']}
   | {type: 'command'; text: string};
 
-function remember(state: AppState, route: Route): string | undefined {
-  return route.name === 'tokens' ? route.project : state.lastProject;
+/** The Project `2` and `:tokens` return to: the last Tokens screen opened. */
+function remember(last: string | undefined, route: Route): string | undefined {
+  return route.name === 'tokens' ? route.project : last;
 }
 
 /** Where Esc leads from a screen that is alone on the stack. */
@@ -38,11 +39,11 @@ function parentOf(route: Route | undefined): Route | undefined {
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'push':
-      return {...state, stack: [...state.stack, action.route], lastProject: remember(state, action.route)};
+      return {...state, stack: [...state.stack, action.route], lastProject: remember(state.lastProject, action.route)};
     case 'replace':
-      return {...state, stack: [...state.stack.slice(0, -1), action.route], lastProject: remember(state, action.route)};
+      return {...state, stack: [...state.stack.slice(0, -1), action.route], lastProject: remember(state.lastProject, action.route)};
     case 'reset':
-      return {...state, stack: [action.route], lastProject: remember(state, action.route)};
+      return {...state, stack: [action.route], lastProject: remember(state.lastProject, action.route)};
     case 'back': {
       if (state.stack.length > 1) return {...state, stack: state.stack.slice(0, -1)};
       // A screen reached by `:` or `--project` has nothing beneath it; Esc still goes up.
@@ -58,5 +59,5 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
 /** App state seeded with the first screen. */
 export function useAppState(initial: Route) {
-  return useReducer(appReducer, {stack: [initial], lastProject: remember({stack: [], overlay: 'none', commandText: ''}, initial), overlay: 'none', commandText: ''});
+  return useReducer(appReducer, {stack: [initial], lastProject: remember(undefined, initial), overlay: 'none', commandText: ''});
 }

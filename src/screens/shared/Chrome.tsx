@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {sanitize} from '../../domain/sanitize.js';
 import {color} from './theme.js';
 import {truncate} from './text.js';
@@ -13,14 +14,14 @@ type HeaderProps = {
   readonly width: number;
 };
 
-/** The one-line header: `plexconsole · host · profile · principal · view[ · slug]`. */
-export function Header({serverHost, profileLabel, principal, view, projectSlug, readOnly, width}: HeaderProps) {
+/** The one-line header: `plexconsole · host · profile · principal · view[ · slug]`. Memoised: its props change rarely. */
+export const Header = memo(function Header({serverHost, profileLabel, principal, view, projectSlug, readOnly, width}: HeaderProps) {
   return (
     <Text bold color={color('ui.header')} wrap="truncate">
       {headerText({serverHost, profileLabel, principal, view, projectSlug, readOnly}, width)}
     </Text>
   );
-}
+});
 
 /**
  * Fits the header into `width`. Where the operator is (view, project) and

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
+import {useMemo, type ReactNode} from 'react';
 import {useAppChrome} from '../../hooks/appChrome.js';
 import {useConsoleInfo} from '../../hooks/ApiProvider.js';
 import {helpRows, hints, type BindingId} from '../../hooks/keymap.js';
@@ -30,9 +30,11 @@ export function ScreenFrame({view, projectSlug, bindings, children}: ScreenFrame
   const globals: BindingId[] = ['app.command', 'app.help', 'app.quit'];
   // `? help` leads: when 80 columns cut the footer, the way to every key survives.
   // While a modal holds the keyboard the global keys are off, so they are not offered.
-  const footer = chrome.captured
-    ? hints(bindings, info.readOnly)
-    : hints(['app.help', ...bindings, 'app.command', 'app.quit'], info.readOnly);
+  // Derived once per screen mode, not on every key press that re-renders the screen.
+  const footer = useMemo(
+    () => (chrome.captured ? hints(bindings, info.readOnly) : hints(['app.help', ...bindings, 'app.command', 'app.quit'], info.readOnly)),
+    [chrome.captured, bindings, info.readOnly],
+  );
   return (
     <Box flexDirection="column" width={columns}>
       <Header {...info} principal={chrome.principal} view={view} projectSlug={projectSlug} width={columns} />

@@ -8,9 +8,11 @@ export function width(s: string): number {
 /** Pads or truncates `s` to exactly `w` cells, ending a cut with `…`. */
 export function fit(s: string, w: number, align: 'left' | 'right' = 'left'): string {
   if (w <= 0) return '';
+  // Measured once: this runs for every cell of every row rendered.
+  const sw = width(s);
   // A cut wide character can leave the text one cell short: pad after truncating.
-  const t = width(s) > w ? truncate(s, w) : s;
-  const pad = ' '.repeat(w - width(t));
+  const t = sw > w ? truncate(s, w) : s;
+  const pad = ' '.repeat(w - (t === s ? sw : width(t)));
   return align === 'left' ? t + pad : pad + t;
 }
 

@@ -24,8 +24,10 @@ export function colorEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return !('NO_COLOR' in env && env['NO_COLOR'] !== undefined) && env['TERM'] !== 'dumb';
 }
 
-// Read once: the environment does not change while the console runs.
+// Read once: the environment does not change while the console runs, and rows
+// ask on every render (process.env lookups are not free on the key-press path).
 const enabled = colorEnabled();
+const styled = process.env['TERM'] !== 'dumb';
 
 /** The Ink colour for a role, or undefined when colour is off. */
 export function color(role: Role): string | undefined {
@@ -33,8 +35,8 @@ export function color(role: Role): string | undefined {
 }
 
 /** Whether dim/inverse styling may be used (TERM=dumb terminals show escape codes raw). */
-export function stylesEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env['TERM'] !== 'dumb';
+export function stylesEnabled(): boolean {
+  return styled;
 }
 
 /** Role for a token STATE. */
