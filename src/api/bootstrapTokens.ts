@@ -1,6 +1,6 @@
+import type {TokenKind} from '../domain/validate.js';
 import type {ApiClient, ApiResponse} from './client.js';
-import {collectAll, type ListAllOptions, type ListAllResult} from './paginate.js';
-import type {PageQuery} from './projects.js';
+import {collectAll, getPage, type ListAllOptions, type ListAllResult, type PageQuery} from './paginate.js';
 import {
   BootstrapTokenListSchema,
   BootstrapTokenSchema,
@@ -11,7 +11,7 @@ import {
 } from './schemas.js';
 
 /** The issue request body; validate with src/domain before calling. */
-export type IssueRequest = {kind: 'node' | 'bridge'; env_prefix: string; ttl_seconds: number};
+export type IssueRequest = {kind: TokenKind; env_prefix: string; ttl_seconds: number};
 
 const tokensPath = (projectId: string): string => `/v1/projects/${encodeURIComponent(projectId)}/bootstrap-tokens`;
 const tokenPath = (projectId: string, tokenId: string): string => `${tokensPath(projectId)}/${encodeURIComponent(tokenId)}`;
@@ -38,15 +38,7 @@ export function issueBootstrapToken(
 
 /** GET …/bootstrap-tokens: one page of metadata. */
 export function listBootstrapTokens(c: ApiClient, projectId: string, q: PageQuery = {}): Promise<ApiResponse<BootstrapTokenList>> {
-  return c.request({
-    method: 'GET',
-    path: tokensPath(projectId),
-    query: {cursor: q.cursor, limit: q.limit},
-    schema: BootstrapTokenListSchema,
-    expect: [200],
-    retry: true,
-    signal: q.signal,
-  });
+  return getPage(c, tokensPath(projectId), BootstrapTokenListSchema, q);
 }
 
 /** Every token of a project (pages of 200, at most 100,000), restarting once on a stale cursor. */

@@ -53,11 +53,6 @@ export class ApiError extends Error {
   }
 }
 
-/** True when `e` is an ApiError. */
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
-}
-
 /** True for a 403 ReBAC denial (a PermissionDenied body, which carries `reason`). */
 export function isPermissionDenied(e: unknown): e is ApiError {
   return e instanceof ApiError && e.status === 403 && e.reason !== undefined;

@@ -1,8 +1,17 @@
-import type {ApiResponse} from './client.js';
+import type {z} from 'zod';
+import type {ApiClient, ApiResponse} from './client.js';
 import {ApiError, isProblemCode} from './errors.js';
 
 /** A page of any list endpoint. */
 export type Page<T> = {items: T[]; next_cursor?: string | null};
+
+/** Query of one list page. */
+export type PageQuery = {cursor?: string; limit?: number; signal?: AbortSignal};
+
+/** GET one page of a list endpoint: `cursor` and `limit` as query parameters, retried (safe). */
+export function getPage<T>(c: ApiClient, path: string, schema: z.ZodType<T>, q: PageQuery): Promise<ApiResponse<T>> {
+  return c.request({method: 'GET', path, query: {cursor: q.cursor, limit: q.limit}, schema, expect: [200], retry: true, signal: q.signal});
+}
 
 /** Options for the list-everything helpers. */
 export type ListAllOptions<T> = {

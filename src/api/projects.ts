@@ -1,21 +1,10 @@
 import type {ApiClient, ApiResponse} from './client.js';
-import {collectAll, type ListAllOptions, type ListAllResult} from './paginate.js';
+import {collectAll, getPage, type ListAllOptions, type ListAllResult, type PageQuery} from './paginate.js';
 import {ProjectListSchema, ProjectSchema, type Project, type ProjectList} from './schemas.js';
-
-/** Query of one list page. */
-export type PageQuery = {cursor?: string; limit?: number; signal?: AbortSignal};
 
 /** GET /v1/projects: one page. */
 export function listProjects(c: ApiClient, q: PageQuery = {}): Promise<ApiResponse<ProjectList>> {
-  return c.request({
-    method: 'GET',
-    path: '/v1/projects',
-    query: {cursor: q.cursor, limit: q.limit},
-    schema: ProjectListSchema,
-    expect: [200],
-    retry: true,
-    signal: q.signal,
-  });
+  return getPage(c, '/v1/projects', ProjectListSchema, q);
 }
 
 /** Every project the caller may read, following `next_cursor`. */

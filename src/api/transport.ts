@@ -44,12 +44,12 @@ const envValue = (env: NodeJS.ProcessEnv, ...names: string[]): string => {
   return '';
 };
 
-function readCa(path: string, what: string): string {
+function readCa(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ApiError({kind: 'transport', code: 'ca_file', title: `cannot read ${what}`, detail: `${path}: ${code}`});
+    throw new ApiError({kind: 'transport', code: 'ca_file', title: 'cannot read CA file', detail: `${path}: ${code}`});
   }
 }
 
@@ -66,7 +66,7 @@ export function createDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv}
   // Passing `ca` replaces Node's default store, so the system roots come first. An unreadable
   // NODE_EXTRA_CA_CERTS is skipped, as Node itself only warns about it at startup.
   const extra = opts.env.NODE_EXTRA_CA_CERTS ? readCaOrSkip(opts.env.NODE_EXTRA_CA_CERTS) : undefined;
-  const custom = [opts.caFile ? readCa(opts.caFile, 'CA file') : undefined, extra].filter((c): c is string => !!c);
+  const custom = [opts.caFile ? readCa(opts.caFile) : undefined, extra].filter((c): c is string => !!c);
   const ca = custom.length > 0 ? [...rootCertificates, ...custom] : undefined;
   const connect = ca ? {ca} : undefined;
   if (PROXY_VARS.some((n) => opts.env[n])) {

@@ -63,11 +63,7 @@ export const bootstrapTokenIssue: Verb = {
     const client = await ctx.connect();
     let res;
     try {
-      res = await issueBootstrapToken(client, project, {
-        kind: kind as 'node' | 'bridge',
-        env_prefix: envPrefix,
-        ttl_seconds: ttl.seconds,
-      });
+      res = await issueBootstrapToken(client, project, {kind, env_prefix: envPrefix, ttl_seconds: ttl.seconds});
     } catch (e) {
       if (!outcomeUnknown(e)) throw e;
       // A body that failed to parse may hold the plaintext, and the parse error may quote it.

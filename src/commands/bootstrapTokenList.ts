@@ -1,5 +1,6 @@
 // `bootstrap-token list`: one page of a Project's token roster, or all of it with --all.
 import {listAllBootstrapTokens, listBootstrapTokens} from '../api/bootstrapTokens.js';
+import {LIST_ALL_MAX} from '../api/paginate.js';
 import type {BootstrapToken} from '../api/schemas.js';
 import {deriveState} from '../domain/tokenState.js';
 import {sanitize} from '../domain/sanitize.js';
@@ -10,9 +11,6 @@ import type {Verb} from './types.js';
 
 /** The plexctl roster columns, exactly. */
 export const TOKEN_COLUMNS = ['ID', 'PROJECT', 'ENV', 'KIND', 'ISSUED_AT', 'EXPIRES_AT', 'STATE'] as const;
-
-/** `--all` stops here, as plexctl's list helpers do. */
-const ALL_MAX = 100_000;
 
 /** One roster row; STATE is derived client side (the API has no state field). */
 export function tokenRow(t: BootstrapToken, nowMs: number): string[] {
@@ -71,7 +69,7 @@ export const bootstrapTokenList: Verb = {
     const client = await ctx.connect();
     const mode = ctx.global.output;
     if (all) {
-      const res = await listAllBootstrapTokens(client, project, {max: ALL_MAX, ...(limit ? {limit} : {})});
+      const res = await listAllBootstrapTokens(client, project, {max: LIST_ALL_MAX, ...(limit ? {limit} : {})});
       if (mode !== 'text') await ctx.out(formatPayload(mode, {items: res.raw}));
       else await ctx.out(formatTable(TOKEN_COLUMNS, res.items.map((t) => tokenRow(t, Date.now()))));
       if (res.truncated) await ctx.err(`# stopped after ${res.items.length} items (the --all limit)\n`);

@@ -1,6 +1,6 @@
 // `completion bash|zsh|fish`: scripts generated from the verb registry and flag tables.
 import {GLOBAL_OPTIONS, type OptionSpec} from './flags.js';
-import {API_VERBS, GROUPS, LOCAL_VERBS} from './verbs.js';
+import {API_VERBS, GROUPS, TOP_LEVEL} from './verbs.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -14,17 +14,16 @@ const valueFlags = (o: OptionSpec): string[] =>
 
 const GLOBAL = flagsOf(GLOBAL_OPTIONS).join(' ');
 const VALUE_FLAGS = [...new Set([...valueFlags(GLOBAL_OPTIONS), ...API_VERBS.flatMap((v) => valueFlags(v.options))])];
-const TOP = [...GROUPS.keys(), ...API_VERBS.filter((v) => v.path.length === 1).map((v) => v.path[0]), ...LOCAL_VERBS];
 
 /** Candidate words once the command words `group sub` are known (shell-neutral table). */
 function cases(): [string, string][] {
-  const rows: [string, string][] = [['|', `${TOP.join(' ')} --version ${GLOBAL}`]];
+  const rows: [string, string][] = [['|', `${TOP_LEVEL.join(' ')} --version ${GLOBAL}`]];
   for (const [group, verbs] of GROUPS) {
     rows.push([`${group}|`, verbs.map((v) => v.path[1]).join(' ')]);
     for (const v of verbs) rows.push([`${group}|${v.path[1]}`, `${flagsOf(v.options).join(' ')} ${GLOBAL}`.trim()]);
   }
   for (const v of API_VERBS.filter((x) => x.path.length === 1)) rows.push([`${v.path[0]}|`, GLOBAL]);
-  rows.push(['completion|', 'bash zsh fish'], ['help|', [...GROUPS.keys(), 'whoami', 'completion', 'version'].join(' ')]);
+  rows.push(['completion|', 'bash zsh fish'], ['help|', TOP_LEVEL.filter((w) => w !== 'help').join(' ')]);
   return rows;
 }
 
@@ -96,7 +95,7 @@ function fish(): string {
   };
   for (const [name, spec] of Object.entries(GLOBAL_OPTIONS)) lines.push(flag('', name, spec));
   lines.push(`complete -c plexconsole -n '__fish_use_subcommand' -l version`);
-  for (const w of TOP) lines.push(`complete -c plexconsole -n '__fish_use_subcommand' -a '${w}'`);
+  for (const w of TOP_LEVEL) lines.push(`complete -c plexconsole -n '__fish_use_subcommand' -a '${w}'`);
   for (const [group, verbs] of GROUPS) {
     const subs = verbs.map((v) => v.path[1]).join(' ');
     lines.push(`complete -c plexconsole -n '__fish_seen_subcommand_from ${group}; and not __fish_seen_subcommand_from ${subs}' -a '${subs}'`);

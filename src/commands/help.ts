@@ -70,6 +70,11 @@ export function groupHelp(group: string): string {
   );
 }
 
+/** Help for `version`. */
+export function versionHelp(): string {
+  return 'Print the plexconsole version.\n\nUsage:\n  plexconsole version\n';
+}
+
 /** Help for `completion`. */
 export function completionHelp(): string {
   return (

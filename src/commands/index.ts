@@ -8,7 +8,7 @@ import {completionScript, SHELLS, type Shell} from './completion.js';
 import {connectClient} from './connect.js';
 import {EXIT, exitCodeFor, ReportedFailure, UsageError, type Family} from './exitCodes.js';
 import {globalFlags, parseVerbFlags} from './flags.js';
-import {completionHelp, groupHelp, usage, verbHelp} from './help.js';
+import {completionHelp, groupHelp, usage, verbHelp, versionHelp} from './help.js';
 import {write} from './output.js';
 import {route, type Route} from './route.js';
 import type {CommandIO} from './types.js';
@@ -84,7 +84,7 @@ async function runLocal(r: Route, io: CommandIO): Promise<number> {
     return EXIT.usage;
   }
   if (first === 'version') {
-    if (r.help) return out('Print the plexconsole version.\n\nUsage:\n  plexconsole version\n');
+    if (r.help) return out(versionHelp());
     return out(`plexconsole ${VERSION}\n`);
   }
   if (first === 'help') return helpFor(r.words.slice(1), io);
@@ -114,7 +114,7 @@ async function helpFor(words: string[], io: CommandIO): Promise<number> {
     : verb ? verbHelp(verb)
     : GROUPS.has(first) && words.length === 1 ? groupHelp(first)
     : first === 'completion' ? completionHelp()
-    : first === 'version' ? 'Print the plexconsole version.\n\nUsage:\n  plexconsole version\n'
+    : first === 'version' ? versionHelp()
     : undefined;
   if (text === undefined) throw new UsageError(`unknown command ${JSON.stringify(sanitize(words.join(' ')))}`);
   await write(io.stdout, text);
