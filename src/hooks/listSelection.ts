@@ -1,11 +1,10 @@
 import {useCallback, useRef, useState} from 'react';
-import {clampWindow, stepIndex, type ListMove} from './useListNav.js';
+import {clampWindow, stepIndex, type ListMove} from './listWindow.js';
 
 /**
- * State whose updates apply synchronously to a ref, so the next keypress of a batched read
- * (`↓⏎` over SSH) sees the result of the previous one; a render follows.
- * `useListNav`'s `move` cannot tell a handler the new index, so `↓⏎` in one chunk would
- * open the old row: the roster screens keep their list state here instead.
+ * State whose updates apply synchronously to a ref, so a handler sees the result of its own
+ * update at once; a render follows. (Batched keys no longer need it — the KeyRouter delivers
+ * each key after the previous render — but the list screens still read state through it.)
  */
 export function useSyncState<S>(init: () => S): readonly [S, (fn: (s: S) => S) => S, () => S] {
   const ref = useRef<S | undefined>(undefined);

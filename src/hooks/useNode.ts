@@ -1,3 +1,4 @@
+import {useMemo} from 'react';
 import {ApiError} from '../api/errors.js';
 import {sanitize} from '../domain/sanitize.js';
 import {isUuid} from '../domain/validate.js';
@@ -44,5 +45,12 @@ export function resolveNodeRef(ref: string, nodes: Loadable<readonly NodeSummary
 /** The node list plus `ref` resolved against it. */
 export function useNode(ref: string): {readonly nodes: RequestState<readonly NodeSummary[]>; readonly target: Loadable<ResolvedNode>} {
   const nodes = useNodes();
-  return {nodes, target: resolveNodeRef(ref, nodes)};
+  const list = nodes.status === 'ready' ? nodes.data : undefined;
+  const error = nodes.status === 'error' ? nodes.error : undefined;
+  // Resolving a name scans (and sanitises) every node: once per list, not on every keypress.
+  const target = useMemo(
+    () => resolveNodeRef(ref, list ? {status: 'ready', data: list} : error ? {status: 'error', error} : {status: 'loading'}),
+    [ref, list, error],
+  );
+  return {nodes, target};
 }

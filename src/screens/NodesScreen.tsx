@@ -1,17 +1,17 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
+import {useMemo, useState} from 'react';
 import {useApi} from '../hooks/ApiProvider.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
 import {createNodeView, NODE_SORTS, type NodeRow, type NodeSort} from '../hooks/nodeList.js';
 import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/listSelection.js';
-import type {ApiError} from '../hooks/types.js';
+import type {ApiError, NodeSummary} from '../hooks/types.js';
 import {useKeys, type KeyPress} from '../hooks/useKeys.js';
-import {listMoveFor} from '../hooks/useListNav.js';
+import {listMoveFor} from '../hooks/listWindow.js';
 import {useNodes} from '../hooks/useNodes.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
-import {NodesTable} from './NodesTable.js';
+import {NodesTable, type NodesTableProps} from './NodesTable.js';
 import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
 import {EmptyView, ErrorView, LoadingView} from './shared/States.js';
 import {editText, TextField} from './shared/TextField.js';
@@ -35,6 +35,7 @@ const FILTER_BINDINGS: readonly BindingId[] = ['filter.apply', 'filter.clear'];
 // Summary line and table header.
 const BODY_CHROME = 2;
 const keyOf = (r: NodeRow) => r.id;
+const NO_NODES: readonly NodeSummary[] = [];
 const INITIAL: ListState = {sel: FIRST_ROW, sort: 'name', desc: false, filter: ''};
 // Esc from the preview (or ⏎ on the result) mounts this screen afresh: keep the operator's
 // sort, filter and selected node, per connection (tests make a client each).
@@ -49,15 +50,15 @@ export function NodesScreen() {
   const height = Math.max(1, Math.max(3, termRows - FRAME_CHROME_ROWS) - BODY_CHROME);
   const [view] = useState(createNodeView);
   const client = useApi();
-  const [state, update] = useSyncState<ListState>(() => remembered.get(client) ?? INITIAL);
+  const [state, update, getState] = useSyncState<ListState>(() => remembered.get(client) ?? INITIAL);
   useCapture(state.draft !== undefined);
-  const list = nodes.status === 'ready' ? nodes.data : [];
+  const list = nodes.status === 'ready' ? nodes.data : NO_NODES;
   // Both render and key handler derive rows from the newest state, so `/fra⏎↓⏎` in one read works.
   const rowsOf = (s: ListState) => view(list, s.sort, s.desc, s.draft ?? s.filter);
 
   const onKey = (press: KeyPress) => {
     const {name} = press;
-    const s = update((x) => x);
+    const s = getState();
     if (s.draft !== undefined) {
       if (matches('filter.apply', name)) update((x) => ({...x, filter: x.draft ?? '', draft: undefined, sel: FIRST_ROW}));
       else if (matches('filter.clear', name)) update((x) => ({...x, filter: '', draft: undefined, sel: FIRST_ROW}));
@@ -106,15 +107,9 @@ export function NodesScreen() {
   );
 }
 
-export type NodesViewProps = {
+export type NodesViewProps = Omit<NodesTableProps, 'rows'> & {
   readonly state: {readonly status: 'loading'} | {readonly status: 'error'; readonly error: ApiError} | {readonly status: 'ready'; readonly rows: readonly NodeRow[]; readonly total: number};
   readonly refreshing: boolean;
-  readonly selected: number;
-  readonly offset: number;
-  readonly height: number;
-  readonly width: number;
-  readonly sort: NodeSort;
-  readonly desc: boolean;
   readonly filter: string;
   readonly draft?: string;
 };
@@ -122,10 +117,12 @@ export type NodesViewProps = {
 /** The Nodes body: loading, error, empty or the table, with a summary line above it. */
 export function NodesView(props: NodesViewProps) {
   const {state, draft, filter} = props;
+  const applied = draft ?? filter;
+  const rows = state.status === 'ready' ? state.rows : undefined;
+  // Once per rows array, not on every keypress that re-renders the view.
+  const unnamed = useMemo(() => rows?.filter((r) => r.name === undefined).length ?? 0, [rows]);
   if (state.status === 'loading') return <LoadingView what="nodes" />;
   if (state.status === 'error') return <ErrorView error={state.error} hint="r retry · esc back" />;
-  const unnamed = state.rows.filter((r) => r.name === undefined).length;
-  const applied = draft ?? filter;
   const summary = applied
     ? `${state.rows.length} of ${state.total} nodes match "${applied}"`
     : `${state.total} node${state.total === 1 ? '' : 's'}${unnamed ? ` · ${unnamed} without a name (—)` : ''}`;

@@ -1,7 +1,6 @@
-import {useMemo} from 'react';
 import {OMITTED} from '../hooks/nodeLabel.js';
 import {utcMinute, type NodeRow, type NodeSort} from '../hooks/nodeList.js';
-import {WindowedTable, type Column} from './shared/WindowedTable.js';
+import {WindowedTable, type Column, type WindowedTableProps} from './shared/WindowedTable.js';
 
 // NAME absorbs the width; at 80 columns all four fit with the full id (the typed
 // confirmation of an unnamed node asks for its first 8 characters). CREATED is a date,
@@ -13,18 +12,14 @@ const COLUMNS: readonly Column<NodeRow>[] = [
   {key: 'created', header: 'CREATED', width: 10, priority: 3, value: (r) => utcMinute(r.node.created_at).slice(0, 10)},
 ];
 
-type NodesTableProps = {
-  readonly rows: readonly NodeRow[];
-  readonly selected: number;
-  readonly offset: number;
-  readonly height: number;
-  readonly width: number;
+export type NodesTableProps = Pick<WindowedTableProps<NodeRow>, 'rows' | 'selected' | 'offset' | 'height' | 'width'> & {
   readonly sort: NodeSort;
   readonly desc: boolean;
 };
 
+const rowKey = (r: NodeRow) => r.id;
+
 /** The node list as a windowed table. */
 export function NodesTable({rows, selected, offset, height, width, sort, desc}: NodesTableProps) {
-  const columns = useMemo(() => COLUMNS, []);
-  return <WindowedTable columns={columns} rows={rows} rowKey={(r) => r.id} selected={selected} offset={offset} height={height} width={width} sortKey={sort} sortDesc={desc} />;
+  return <WindowedTable columns={COLUMNS} rows={rows} rowKey={rowKey} selected={selected} offset={offset} height={height} width={width} sortKey={sort} sortDesc={desc} />;
 }

@@ -1,11 +1,11 @@
-import {useEffect, useMemo, useRef} from 'react';
+import {useEffect, useRef} from 'react';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
 import {FIRST_ROW, moveSelection, resolveSelection, selectedRow, useSyncState, type Selection} from '../hooks/listSelection.js';
 import type {Project} from '../hooks/types.js';
 import {useKeys, type KeyPress} from '../hooks/useKeys.js';
-import {listMoveFor} from '../hooks/useListNav.js';
+import {listMoveFor} from '../hooks/listWindow.js';
 import {useProjects} from '../hooks/useProjects.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {PROJECT_SORTS, projectRows, ProjectsView, type ProjectSort} from './ProjectsView.js';
@@ -64,7 +64,7 @@ export function ProjectsScreen() {
     else update((s) => ({...s, draft: editText(s.draft ?? '', press, 64)}));
   }, useScreenActive());
 
-  const visible = useMemo(() => rowsFor(ui), [items, ui.sort, ui.desc, ui.filter]); // eslint-disable-line react-hooks/exhaustive-deps
+  const visible = rowsFor(ui);
   const at = resolveSelection(ui.sel, visible, keyOf, tableRows);
   return (
     <ScreenFrame view="projects" bindings={BINDINGS}>

@@ -18,6 +18,8 @@ const COLUMNS: Column<Project>[] = [
   {key: 'created', header: 'CREATED', width: 10, priority: 2, value: (p) => sanitize(p.created_at).slice(0, 10)},
 ];
 
+const rowKey = (p: Project) => p.id;
+
 /** Sorted and filtered projects (`/` matches slug, name and id). */
 export function projectRows(items: readonly Project[], sort: ProjectSort, desc: boolean, filter: string): readonly Project[] {
   const needle = filter.trim().toLowerCase();
@@ -51,7 +53,7 @@ export function ProjectsView(p: ProjectsViewProps) {
       {p.visible.length === 0 ? (
         <Text color={color('ui.dim')}>No projects match the filter.</Text>
       ) : (
-        <WindowedTable columns={COLUMNS} rows={p.visible} rowKey={(r) => r.id} selected={p.index} offset={p.offset} height={Math.max(1, p.rows - 2)} width={p.columns} sortKey={p.sort} sortDesc={p.desc} />
+        <WindowedTable columns={COLUMNS} rows={p.visible} rowKey={rowKey} selected={p.index} offset={p.offset} height={Math.max(1, p.rows - 2)} width={p.columns} sortKey={p.sort} sortDesc={p.desc} />
       )}
     </Box>
   );

@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
 import {sanitize} from '../domain/sanitize.js';
 import type {RotationEdge} from '../hooks/types.js';
-import {WindowedTable, type Column} from './shared/WindowedTable.js';
+import {WindowedTable, type Column, type WindowedTableProps} from './shared/WindowedTable.js';
 import {truncate, width as cells} from './shared/text.js';
 
 /** An affected edge as displayed: the peer's name when the node list knows it. */
@@ -41,16 +41,11 @@ function columnsFor(width: number): Column<EdgeRow>[] {
   return cols;
 }
 
-type EdgesTableProps = {
-  readonly rows: readonly EdgeRow[];
-  readonly selected: number;
-  readonly offset: number;
-  readonly height: number;
-  readonly width: number;
-};
+type EdgesTableProps = Pick<WindowedTableProps<EdgeRow>, 'rows' | 'selected' | 'offset' | 'height' | 'width'>;
+const rowKey = (r: EdgeRow) => r.peerId;
 
 /** The affected edges, scrollable. A peer without a known name shows its id. */
 export function RotationEdgesTable({rows, selected, offset, height, width}: EdgesTableProps) {
   const columns = useMemo(() => columnsFor(width), [width]);
-  return <WindowedTable columns={columns} rows={rows} rowKey={(r) => r.peerId} selected={selected} offset={offset} height={height} width={width} />;
+  return <WindowedTable columns={columns} rows={rows} rowKey={rowKey} selected={selected} offset={offset} height={height} width={width} />;
 }

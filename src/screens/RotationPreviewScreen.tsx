@@ -5,15 +5,15 @@ import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
 import {confirmPhrase, nodeLabel, nodeName} from '../hooks/nodeLabel.js';
-import {useSyncState} from '../hooks/listSelection.js';
+import {FIRST_ROW, moveSelection, resolveSelection, useSyncState, type Selection} from '../hooks/listSelection.js';
 import {useKeys, type KeyPress} from '../hooks/useKeys.js';
-import {listMoveFor, useListNav} from '../hooks/useListNav.js';
+import {listMoveFor} from '../hooks/listWindow.js';
 import {useRotationTrigger} from '../hooks/useRotation.js';
 import {PREVIEW_STALE_MS, useRotationPreview, type PreviewData} from '../hooks/useRotationPreview.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {RotationConfirm} from './RotationConfirm.js';
 import {CONFIRM_CLOSED, confirmReducer, type ConfirmAction, type ConfirmState} from './RotationConfirmReducer.js';
-import {edgeRows} from './RotationEdgesTable.js';
+import {edgeRows, type EdgeRow} from './RotationEdgesTable.js';
 import {rotationErrorMeaning} from './RotationErrorView.js';
 import {describeChange, RotationPreviewView, summaryRows} from './RotationPreviewView.js';
 import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
@@ -23,6 +23,7 @@ const PREVIEW_BINDINGS: readonly BindingId[] = ['preview.continue', 'list.up', '
 const CONFIRM_BINDINGS: readonly BindingId[] = ['rotation.confirm', 'rotation.cancel'];
 const WAIT_BINDINGS: readonly BindingId[] = ['list.refresh', 'nav.back'];
 const ERROR_BINDINGS: readonly BindingId[] = ['error.retry', 'nav.back'];
+const edgeKey = (r: EdgeRow) => r.peerId;
 
 /** Rotation preview (console-ux.md §8) with the typed confirmation (§9) as a modal over it. */
 export function RotationPreviewScreen({node}: {readonly node: string}) {
@@ -45,7 +46,9 @@ export function RotationPreviewScreen({node}: {readonly node: string}) {
   const {rows: termRows} = useTerminalSize();
   const bodyRows = Math.max(3, termRows - FRAME_CHROME_ROWS);
   const tableHeight = Math.max(1, bodyRows - (data ? summaryRows(data, readOnly) : 0) - 1);
-  const list = useListNav(edges.length, tableHeight);
+  // The same keyed selection as the other lists: a refresh that re-sorts the edges keeps the peer selected.
+  const [sel, setSel] = useSyncState<Selection>(() => FIRST_ROW);
+  const at = resolveSelection(sel, edges, edgeKey, tableHeight);
   const label = data ? nodeLabel(data.node, data.nodeId) : node;
   const expected = data ? confirmPhrase(data.node, data.nodeId) : '';
 
@@ -88,7 +91,7 @@ export function RotationPreviewScreen({node}: {readonly node: string}) {
     else if (matches('preview.continue', name, readOnly)) apply({type: 'open'});
     else {
       const move = listMoveFor(name);
-      if (move) list.move(move);
+      if (move) setSel((s) => moveSelection(s, move, edges, edgeKey, tableHeight));
     }
   };
   useKeys(onKey, active);
@@ -102,8 +105,8 @@ export function RotationPreviewScreen({node}: {readonly node: string}) {
           state={preview}
           nodeLabel={label}
           edges={edges}
-          selected={list.index}
-          offset={list.offset}
+          selected={at.index}
+          offset={at.offset}
           tableHeight={tableHeight}
           width={columns}
           readOnly={readOnly}

@@ -10,7 +10,7 @@ import type {BootstrapToken} from '../hooks/types.js';
 import {useClock} from '../hooks/useClock.js';
 import {useIssueToken} from '../hooks/useIssueToken.js';
 import {useKeys, type KeyPress} from '../hooks/useKeys.js';
-import {listMoveFor} from '../hooks/useListNav.js';
+import {listMoveFor} from '../hooks/listWindow.js';
 import {useRevokeToken} from '../hooks/useRevokeToken.js';
 import {useStatus} from '../hooks/useStatus.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';

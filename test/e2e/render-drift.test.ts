@@ -1,5 +1,5 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {clampWindow} from '../../src/hooks/useListNav.js';
+import {clampWindow} from '../../src/hooks/listWindow.js';
 import {startSandbox, type Sandbox} from '../../src/sandbox/server.js';
 import {BINARY, openPane, sh, type Pane} from './support/tmux.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {clampWindow, listMoveFor} from '../../src/hooks/useListNav.js';
+import {clampWindow, listMoveFor} from '../../src/hooks/listWindow.js';
 import {appReducer} from '../../src/hooks/useAppState.js';
 
 describe('list window', () => {

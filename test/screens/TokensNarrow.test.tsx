@@ -2,6 +2,7 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../src/app.js';
 import {ApiProvider} from '../../src/hooks/ApiProvider.js';
+import {KeyRouter} from '../../src/hooks/keyRouter.js';
 import type {Route} from '../../src/hooks/navigation.js';
 import {clientFor} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
@@ -17,7 +18,9 @@ async function renderSized(route: Route, columns: number, rows: number) {
   const s = sandbox();
   const r = render(
     <ApiProvider client={clientFor(s.url, s.operatorToken)} info={{serverHost: '127.0.0.1', profileLabel: 'test', readOnly: false}}>
-      <App initialRoute={route} />
+      <KeyRouter>
+        <App initialRoute={route} />
+      </KeyRouter>
     </ApiProvider>,
   );
   Object.defineProperty(r.stdout, 'columns', {value: columns});

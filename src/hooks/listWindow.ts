@@ -1,12 +1,7 @@
-import {useEffect, useReducer} from 'react';
 import {matches, type BindingId} from './keymap.js';
 
 export type ListNav = {readonly index: number; readonly offset: number};
 export type ListMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'first' | 'last';
-type Action =
-  | {type: 'move'; move: ListMove}
-  | {type: 'select'; index: number}
-  | {type: 'fit'};
 type Bounds = {count: number; height: number};
 
 /** Keeps `index` inside `[0, count)` and the window `[offset, offset+height)` around it, scrolling as little as possible. */
@@ -30,30 +25,6 @@ export function stepIndex(index: number, move: ListMove, count: number, height: 
     case 'first': return 0;
     case 'last': return count - 1;
   }
-}
-
-/**
- * Selection and scroll window for a list. A reducer (not closures over state) so
- * batched keys — `↓↓↓` in one read — apply in order.
- */
-export function useListNav(count: number, height: number) {
-  const bounds = {count, height};
-  const [state, dispatch] = useReducer(
-    (s: ListNav, a: Action & {bounds: Bounds}): ListNav => {
-      if (a.type === 'move') return clampWindow(stepIndex(s.index, a.move, a.bounds.count, a.bounds.height), s.offset, a.bounds);
-      if (a.type === 'select') return clampWindow(a.index, s.offset, a.bounds);
-      const next = clampWindow(s.index, s.offset, a.bounds);
-      return next.index === s.index && next.offset === s.offset ? s : next;
-    },
-    {index: 0, offset: 0},
-  );
-  // Re-fit when the list shrinks or the terminal is resized.
-  useEffect(() => dispatch({type: 'fit', bounds}), [count, height]); // eslint-disable-line react-hooks/exhaustive-deps
-  return {
-    ...clampWindow(state.index, state.offset, bounds),
-    move: (move: ListMove) => dispatch({type: 'move', move, bounds}),
-    select: (index: number) => dispatch({type: 'select', index, bounds}),
-  };
 }
 
 const MOVES: ReadonlyArray<readonly [BindingId, ListMove]> = [
