@@ -16,6 +16,7 @@ Timing conventions (all in milliseconds):
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fcntl
 import json
 import os
@@ -584,6 +585,20 @@ def press(p: Pty, key: bytes, quiet_ms: float = 150, timeout_ms: float = 3000) -
     }
 
 
+@contextlib.contextmanager
+def console(a: dict):
+    """The console under test on a fresh pty, quit (then killed if need be) on the way out."""
+    p = Pty(console_argv(a), a["cols"], a["rows"], env=child_env(a.get("env")))
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def not_loaded(p: Pty) -> dict:
+    return {"error": "did not load", "screen": p.sync_screen().text()}
+
+
 # --------------------------------------------------------------------------- scenarios
 
 
@@ -598,8 +613,7 @@ def sc_node0(a: dict) -> dict:
 
 def sc_startup(a: dict) -> dict:
     """Spawn → first frame showing the header; plus first data row (Projects list) and RSS then."""
-    p = Pty(console_argv(a), a["cols"], a["rows"], env=child_env(a.get("env")))
-    try:
+    with console(a) as p:
         t_h = p.wait_screen(header_visible, 20000)
         t_frame = p.wait_bytes(0, ESU, 20000)
         t_row = p.wait_screen(lambda s: bool(re.search(a.get("row_pattern", "demo|edge-prod|scale-"), s.split("\n", 1)[1] if "\n" in s else "")), 20000)
@@ -613,21 +627,17 @@ def sc_startup(a: dict) -> dict:
             **rss,
             "screen": p.screen.text() if a.get("want_screen") else None,
         }
-    finally:
-        p.close()
 
 
 def sc_keys(a: dict) -> dict:
     """Bytes per ↓ inside the window, per ↓ that scrolls, and a full redraw after a resize."""
-    p = Pty(console_argv(a), a["cols"], a["rows"], env=child_env(a.get("env")))
-    quiet = a.get("quiet_ms", 150)
-    try:
+    with console(a) as p:
+        quiet = a.get("quiet_ms", 150)
         st = settle(p, a)
         if st["loaded"] is None:
-            return {"error": "did not load", "screen": p.sync_screen().text()}
+            return not_loaded(p)
         text = p.sync_screen().text()
         window = count_rows(text)
-        inside, scroll, other = [], [], []
         moves = a.get("presses", 20)
         # presses 1..window-1 move inside the window, the next ones scroll (selection starts on row 0)
         pos = 0
@@ -637,7 +647,8 @@ def sc_keys(a: dict) -> dict:
             r = press(p, DOWN, quiet)
             pos += 1
             kind = "inside" if pos <= window - 1 else "scroll"
-            r.pop("data") if not a.get("keep_data") else None
+            if not a.get("keep_data"):
+                r.pop("data")
             r["kind"] = kind
             samples.append(r)
         inside = [s for s in samples if s["kind"] == "inside"][-moves:]
@@ -667,8 +678,6 @@ def sc_keys(a: dict) -> dict:
             "screen": final_screen if a.get("want_screen") else None,
             "screen_after_presses": screen_after_presses if a.get("want_screen") else None,
         }
-    finally:
-        p.close()
 
 
 TIME_CELL_RE = re.compile(r"\b(in \d+[smhd]|\d+[smhd] ago|just now|live|expired)\b|[\d,]+")
@@ -681,12 +690,11 @@ def shown_tick(before: str, after: str) -> bool:
 
 def sc_idle(a: dict) -> dict:
     """Bytes written over `seconds` once everything is loaded and the screen is quiet."""
-    p = Pty(console_argv(a), a["cols"], a["rows"], env=child_env(a.get("env")))
-    try:
+    with console(a) as p:
         if a.get("project"):
             st = settle(p, a)
             if st["loaded"] is None:
-                return {"error": "did not load", "screen": p.sync_screen().text()}
+                return not_loaded(p)
         else:  # the Projects screen
             if p.wait_screen(lambda s: header_visible(s) and a.get("ready_text", "scale-100k") in s, 30000) is None:
                 return {"error": "Projects did not show", "screen": p.sync_screen().text()}
@@ -713,15 +721,12 @@ def sc_idle(a: dict) -> dict:
             "changed_rows": changed[:8],
             "changed_row_count": len(changed),
         }
-    finally:
-        p.close()
 
 
 def sc_scale(a: dict) -> dict:
     """Open a big Project's roster: first row, all loaded, RSS, keypress→frame latency."""
-    p = Pty(console_argv(a), a["cols"], a["rows"], env=child_env(a.get("env")))
-    quiet = a.get("press_quiet_ms", 40)
-    try:
+    with console(a) as p:
+        quiet = a.get("press_quiet_ms", 40)
         t_h = p.wait_screen(header_visible, 20000)
         t_row = p.wait_screen(lambda s: bool(ROW_RE.search(s)), 30000)
         # progress must be visible while pages load
@@ -774,8 +779,6 @@ def sc_scale(a: dict) -> dict:
             "status_line": next((l for l in text.split("\n") if LOADING_RE.search(l) or re.search(r"\b(tokens?|live \d)", l)), None),
             "screen": text if a.get("want_screen") else None,
         }
-    finally:
-        p.close()
 
 
 SCENARIOS = {"node0": sc_node0, "startup": sc_startup, "keys": sc_keys, "idle": sc_idle, "scale": sc_scale}

@@ -1,5 +1,7 @@
 import {createHmac, randomUUID, timingSafeEqual} from 'node:crypto';
+import type {Result} from './app.js';
 import {HttpError, problem} from './problems.js';
+import type {Row} from './store.js';
 
 // Envelope: version(1) | caller binding(16) | JSON payload | HMAC-SHA256(32) over the rest.
 // The binding is an HMAC of the caller's subject under the sandbox secret (the "pepper"),
@@ -64,4 +66,24 @@ export function parseLimit(raw: string | null): number {
   const n = /^[0-9]{1,4}$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= 1 && n <= 200)) throw problem.badRequest('invalid_limit', `limit must be an integer in [1, 200], got "${raw.slice(0, 32)}"`);
   return n;
+}
+
+/**
+ * The 200 list response for `rows` fetched with `LIMIT limit + 1`: the first `limit` as items,
+ * plus a `next_cursor` resuming after the last one shown when the extra row says more remain.
+ */
+export function keysetPage(
+  cursors: CursorCodec,
+  subject: string,
+  scope: string,
+  rows: Row[],
+  limit: number,
+  item: (r: Row) => unknown,
+  key: (r: Row) => unknown[],
+): Result {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const body: Record<string, unknown> = {items: page.map((r) => item(r))};
+  if (rows.length > limit && last) body.next_cursor = cursors.encode(subject, scope, key(last));
+  return {status: 200, body};
 }

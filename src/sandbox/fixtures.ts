@@ -33,12 +33,7 @@ export function createFixtures(app: App, operatorId: string): Fixtures {
         for (const p of peers) linkNodes(store, node.id, p, kidFor(domain.slug, 'initial'));
         return {id: node.id, peerId: node.peerId};
       }),
-    seedTokens: (projectId, count, opts) =>
-      store.exclusive(async () => {
-        const ids = seedTokens(store, projectId, count, clock.now(), operatorId, opts);
-        await store.persist();
-        return ids;
-      }),
+    seedTokens: (projectId, count, opts) => store.mutate(() => seedTokens(store, projectId, count, clock.now(), operatorId, opts)),
     now: () => clock.now(),
     setNow: (ms) => clock.set(ms),
     advance: (ms) => clock.advance(ms),

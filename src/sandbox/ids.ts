@@ -1,11 +1,11 @@
 import {randomBytes} from 'node:crypto';
+import {isUuid as isUuidShape} from '../domain/validate.js';
 
 const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** True for a canonical 8-4-4-4-12 hex UUID that is not all zeros. */
+/** True for a canonical 8-4-4-4-12 hex UUID that is not all zeros (the contract rejects the nil UUID). */
 export function isUuid(s: string): boolean {
-  return UUID_RE.test(s) && !/^[0-]+$/.test(s);
+  return isUuidShape(s) && !/^[0-]+$/.test(s);
 }
 
 /** Unpadded lowercase RFC 4648 base32, the alphabet of the token plaintext segments. */
@@ -27,7 +27,7 @@ export function base32(bytes: Uint8Array): string {
 }
 
 /** The 16 bytes of a UUID string. */
-export function uuidBytes(uuid: string): Uint8Array {
+function uuidBytes(uuid: string): Uint8Array {
   return Buffer.from(uuid.replace(/-/g, ''), 'hex');
 }
 

@@ -1,14 +1,15 @@
 import {randomBytes} from 'node:crypto';
+import {TOKEN_STATES, type TokenState} from '../domain/tokenState.js';
+import type {TokenKind} from '../domain/validate.js';
 import {base32, uuidv7} from './ids.js';
 import type {Store} from './store.js';
 import {unredeemableHash} from './tokens.js';
 
-export type SeedState = 'live' | 'expired' | 'consumed' | 'revoked';
 export type SeedTokensOptions = {
   /** One state for every row, or `mixed` (default): the four states in turn. */
-  state?: SeedState | 'mixed';
+  state?: TokenState | 'mixed';
   /** Default `mixed`: one in five is a bridge token. */
-  kind?: 'node' | 'bridge' | 'mixed';
+  kind?: TokenKind | 'mixed';
   /** Default `prod`. */
   envPrefix?: string;
   /** Live rows expire between 2 and 10 minutes from now (the "about to flip" case). */
@@ -17,7 +18,6 @@ export type SeedTokensOptions = {
   issuedBy?: string;
 };
 
-const STATES: SeedState[] = ['live', 'expired', 'consumed', 'revoked'];
 const TTLS = [300, 900, 3600, 14_400, 86_400];
 const WEEK = 6 * 86_400_000;
 const PER_ROW = 64; // random bytes per row: 10 uuid + 48 hash + 3 hint + 3 timing
@@ -35,7 +35,7 @@ export function seedTokens(store: Store, projectId: string, count: number, now: 
   store.tx(() => {
     for (let i = 0; i < count; i++) {
       const o = i * PER_ROW;
-      const state = !opts.state || opts.state === 'mixed' ? STATES[i % 4]! : opts.state;
+      const state = !opts.state || opts.state === 'mixed' ? TOKEN_STATES[i % 4]! : opts.state;
       const kind = opts.kind && opts.kind !== 'mixed' ? opts.kind : i % 5 === 4 ? 'bridge' : 'node';
       const ttl = opts.expiringSoon ? 3600 : TTLS[Math.floor(frac(i, 0) * TTLS.length)]!;
       let issued: number;

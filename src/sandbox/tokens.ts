@@ -1,5 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {argon2id, argon2Verify} from 'hash-wasm';
+import type {TokenKind} from '../domain/validate.js';
 import {iso, projectSegment, randomBase32} from './ids.js';
 import type {Row} from './store.js';
 
@@ -13,24 +14,22 @@ const ARGON = {iterations: 2, parallelism: 1, memorySize: 19_456, hashLength: 32
 const RANDOM_CHARS = 26;
 const HINT_CHARS = 4;
 
-export type Kind = 'node' | 'bridge';
-
 /**
  * A fresh plaintext. The random part carries 130 bits; its first 4 characters (20 bits) are
  * stored as a lookup hint so redemption verifies a handful of Argon2 candidates instead of
  * every token in the project (a 100k-token project would otherwise take over an hour to
  * scan). The 110 bits left keep the hint useless to anyone who reads the store.
  */
-export function newPlaintext(env: string, projectId: string, kind: Kind): {plaintext: string; hint: string} {
+export function newPlaintext(env: string, projectId: string, kind: TokenKind): {plaintext: string; hint: string} {
   const random = randomBase32(RANDOM_CHARS);
   return {plaintext: `psb_${env}_${projectSegment(projectId)}_${kind}_${random}`, hint: random.slice(0, HINT_CHARS)};
 }
 
 /** Splits a plaintext into its segments, or undefined when it is not in the documented format. */
-export function parsePlaintext(s: string): {env: string; project: string; kind: Kind; hint: string} | undefined {
+export function parsePlaintext(s: string): {env: string; project: string; kind: TokenKind; hint: string} | undefined {
   const m = PLAINTEXT_RE.exec(s);
   if (!m) return undefined;
-  return {env: m[1]!, project: m[2]!, kind: m[3] as Kind, hint: m[4]!.slice(0, HINT_CHARS)};
+  return {env: m[1]!, project: m[2]!, kind: m[3] as TokenKind, hint: m[4]!.slice(0, HINT_CHARS)};
 }
 
 /** Argon2id in the PHC encoded form (`$argon2id$v=19$m=…`), random 16-byte salt. */
@@ -51,11 +50,6 @@ export function verifyPlaintext(plaintext: string, hash: string): Promise<boolea
 export function unredeemableHash(rand: Buffer = randomBytes(48)): string {
   const b64 = (b: Buffer) => b.toString('base64').replace(/=+$/, '');
   return `$argon2id$v=19$m=${ARGON.memorySize},t=${ARGON.iterations},p=${ARGON.parallelism}$${b64(rand.subarray(0, 16))}$${b64(rand.subarray(16, 48))}`;
-}
-
-/** A random 4-char hint for seeded rows (never matches a real plaintext's hint on purpose or not). */
-export function randomHint(): string {
-  return randomBase32(HINT_CHARS);
 }
 
 /** The wire metadata view: `consumed_at` / `revoked_at` are absent, not null, when unset. */

@@ -1,5 +1,5 @@
 import type {Route} from '../app.js';
-import {parseLimit} from '../cursor.js';
+import {keysetPage, parseLimit} from '../cursor.js';
 import {iso} from '../ids.js';
 import type {Row} from '../store.js';
 import {domainFilter} from './projects.js';
@@ -29,11 +29,7 @@ export const nodeRoutes: Route[] = [
          WHERE (? IS NULL OR domain_id = ?) AND id > ? ORDER BY id LIMIT ?`,
         [domain ?? null, domain ?? null, String(after), limit + 1],
       );
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const body: Record<string, unknown> = {items: page.map(nodeBody)};
-      if (rows.length > limit && last) body.next_cursor = ctx.app.cursors.encode(p.id, scope, [last.id]);
-      return {status: 200, body};
+      return keysetPage(ctx.app.cursors, p.id, scope, rows, limit, nodeBody, (r) => [r.id]);
     },
   },
 ];

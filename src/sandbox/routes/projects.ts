@@ -1,5 +1,5 @@
 import type {Ctx, Route} from '../app.js';
-import {parseLimit} from '../cursor.js';
+import {keysetPage, parseLimit} from '../cursor.js';
 import {isUuid, iso} from '../ids.js';
 import {problem} from '../problems.js';
 import type {Row, Store} from '../store.js';
@@ -51,11 +51,7 @@ export const projectRoutes: Route[] = [
          ORDER BY slug, id LIMIT ?`,
         [domain ?? null, domain ?? null, String(slug), String(id), limit + 1],
       );
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const body: Record<string, unknown> = {items: page.map(projectBody)};
-      if (rows.length > limit && last) body.next_cursor = ctx.app.cursors.encode(p.id, scope, [last.slug, last.id]);
-      return {status: 200, body};
+      return keysetPage(ctx.app.cursors, p.id, scope, rows, limit, projectBody, (r) => [r.slug, r.id]);
     },
   },
   {

@@ -1,14 +1,16 @@
+import {TTL_MAX_SECONDS, TTL_MIN_SECONDS} from '../../domain/duration.js';
+import {isEnvPrefix, isKind, type TokenKind} from '../../domain/validate.js';
 import type {Ctx, Route} from '../app.js';
 import {requireOperator} from '../auth.js';
-import {parseLimit} from '../cursor.js';
+import {keysetPage, parseLimit} from '../cursor.js';
 import {isUuid, iso, uuidv7} from '../ids.js';
 import {problem} from '../problems.js';
-import {hashPlaintext, newPlaintext, TOKEN_COLUMNS, tokenMetadata, type Kind} from '../tokens.js';
+import {hashPlaintext, newPlaintext, TOKEN_COLUMNS, tokenMetadata} from '../tokens.js';
 import {requireProject} from './projects.js';
 
 const BASE = '/v1/projects/{project_id}/bootstrap-tokens';
 
-type IssueRequest = {kind: Kind; env_prefix: string; ttl_seconds: number};
+type IssueRequest = {kind: TokenKind; env_prefix: string; ttl_seconds: number};
 
 /** The issuance invariants, each failure a 400 whose detail names the field. */
 function validateIssue(body: unknown): IssueRequest {
@@ -16,13 +18,13 @@ function validateIssue(body: unknown): IssueRequest {
     throw problem.badRequest('invalid_body', 'request body must be a JSON object with kind, env_prefix and ttl_seconds');
   }
   const b = body as Record<string, unknown>;
-  if (b.kind !== 'node' && b.kind !== 'bridge') throw problem.badRequest('invalid_kind', 'kind must be "node" or "bridge"');
+  if (!isKind(b.kind)) throw problem.badRequest('invalid_kind', 'kind must be "node" or "bridge"');
   const env = b.env_prefix;
-  if (typeof env !== 'string' || !/^[a-z]{1,32}$/.test(env)) {
+  if (typeof env !== 'string' || !isEnvPrefix(env)) {
     throw problem.badRequest('invalid_env_prefix', 'env_prefix must match ^[a-z]+$ and be 1 to 32 characters');
   }
   const ttl = b.ttl_seconds;
-  if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 300 || ttl > 86_400) {
+  if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < TTL_MIN_SECONDS || ttl > TTL_MAX_SECONDS) {
     throw problem.badRequest('invalid_ttl', 'ttl_seconds must be an integer in [300, 86400]');
   }
   return {kind: b.kind, env_prefix: env, ttl_seconds: ttl};
@@ -88,11 +90,7 @@ export const tokenRoutes: Route[] = [
          ORDER BY issued_at DESC, id DESC LIMIT ?`,
         [project, Number(at), cursor ? String(id) : '\uffff', limit + 1],
       );
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const body: Record<string, unknown> = {items: page.map(tokenMetadata)};
-      if (rows.length > limit && last) body.next_cursor = ctx.app.cursors.encode(p.id, scope, [last.issued_at, last.id]);
-      return {status: 200, body};
+      return keysetPage(ctx.app.cursors, p.id, scope, rows, limit, tokenMetadata, (r) => [r.issued_at, r.id]);
     },
   },
   {
