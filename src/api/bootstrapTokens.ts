@@ -13,10 +13,14 @@ import {
 /** The issue request body; validate with src/domain before calling. */
 export type IssueRequest = {kind: TokenKind; env_prefix: string; ttl_seconds: number};
 
+// Any 2xx carrying a valid issue body is an issued token (decisions.md): a server or proxy
+// answering 200 instead of 201 must not make the operator lose the only copy of the plaintext.
+const ISSUED_STATUSES = Array.from({length: 100}, (_, i) => 200 + i);
+
 const tokensPath = (projectId: string): string => `/v1/projects/${encodeURIComponent(projectId)}/bootstrap-tokens`;
 const tokenPath = (projectId: string, tokenId: string): string => `${tokensPath(projectId)}/${encodeURIComponent(tokenId)}`;
 
-/** POST …/bootstrap-tokens: mints a token; `data.token` is the plaintext, shown once. Never retried. */
+/** POST …/bootstrap-tokens: mints a token; `data.token` is the plaintext, shown once. Any 2xx with a valid body counts. Never retried. */
 export function issueBootstrapToken(
   c: ApiClient,
   projectId: string,
@@ -29,7 +33,7 @@ export function issueBootstrapToken(
     // Strict writer: exactly the three contract fields, whatever else the caller's object holds.
     body: {kind: req.kind, env_prefix: req.env_prefix, ttl_seconds: req.ttl_seconds},
     schema: IssuedTokenSchema,
-    expect: [201],
+    expect: ISSUED_STATUSES,
     // A retry after a lost response could mint a second live credential.
     retry: false,
     signal: opts.signal,
@@ -47,7 +51,7 @@ export function listAllBootstrapTokens(
   projectId: string,
   opts: ListAllOptions<BootstrapToken> = {},
 ): Promise<ListAllResult<BootstrapToken>> {
-  return collectAll((cursor, limit) => listBootstrapTokens(c, projectId, {cursor, limit, signal: opts.signal}), opts);
+  return collectAll((cursor, limit, signal) => listBootstrapTokens(c, projectId, {cursor, limit, signal}), opts);
 }
 
 /** GET …/bootstrap-tokens/{id}: metadata (never the plaintext). */

@@ -2,6 +2,7 @@ import {request, type Dispatcher} from 'undici';
 import type {z} from 'zod';
 import {VERSION} from '../version.js';
 import {DEFAULT_MAX_BODY_BYTES, readBodyText} from './body.js';
+import {holdCredential} from './credential.js';
 import {ApiError, errorFromResponse} from './errors.js';
 import {classifyFailure, flattenHeaders, parseBody} from './response.js';
 import {backoffMs, MAX_TRIES, parseRetryAfter, RETRY_STATUSES, sleep} from './retry.js';
@@ -53,6 +54,8 @@ const retryable = (e: ApiError): boolean =>
 
 /** Creates the API client; throws ApiError `insecure_http` for clear-text http to a non-loopback host unless allowed. */
 export function createClient(opts: ClientOptions): ApiClient {
+  // Held before anything can fail: from here on no printed line may carry it.
+  holdCredential(opts.token);
   const {url: server, insecure} = checkServerUrl(opts.server, opts.allowInsecureHttp ?? false);
   if (insecure) {
     opts.onWarning?.(`warning: the bearer token is sent in clear text over http to ${server.host} (--allow-insecure-http)`);

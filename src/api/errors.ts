@@ -1,10 +1,10 @@
 import {STATUS_CODES} from 'node:http';
-import {sanitize} from '../domain/sanitize.js';
+import {serverText} from './credential.js';
 
 /** What went wrong: an HTTP error status, the transport, the deadline, the caller, the body shape or size. */
 export type ApiErrorKind = 'http' | 'transport' | 'timeout' | 'aborted' | 'schema' | 'too_large';
 
-/** Fields of an ApiError; server strings are stored raw and sanitised when rendered. */
+/** Fields of an ApiError; every string is sanitised (and the credential redacted) on construction. */
 export type ApiErrorInit = {
   kind: ApiErrorKind;
   status?: number;
@@ -14,13 +14,19 @@ export type ApiErrorInit = {
   instance?: string;
   reason?: string;
   relationPath?: string[];
+  /** What the caller lacked (a PermissionDenied's `need`/`required_relation`, when sent). */
+  need?: string;
   correlationId?: string;
   retryAfterMs?: number;
   body?: unknown;
   cause?: unknown;
 };
 
-/** The one error type every API failure becomes. Never carries the bearer token. */
+/**
+ * The one error type every API failure becomes. Server text enters here sanitised, once, so
+ * a screen or an error line can print any field; only `body` (the problem verbatim, for
+ * json/yaml) stays raw. Never carries the bearer token.
+ */
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   readonly status?: number;
@@ -30,6 +36,7 @@ export class ApiError extends Error {
   readonly instance?: string;
   readonly reason?: string;
   readonly relationPath?: string[];
+  readonly need?: string;
   readonly correlationId?: string;
   readonly retryAfterMs?: number;
   readonly body?: unknown;
@@ -39,13 +46,15 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.kind = init.kind;
     this.status = init.status;
-    this.code = init.code;
-    this.title = init.title;
-    this.detail = init.detail ?? '';
-    this.instance = init.instance;
-    this.reason = init.reason;
-    this.relationPath = init.relationPath;
-    this.correlationId = init.correlationId;
+    const safe = (v: string | undefined) => (v === undefined ? undefined : serverText(v));
+    this.code = safe(init.code);
+    this.title = serverText(init.title);
+    this.detail = serverText(init.detail ?? '');
+    this.instance = safe(init.instance);
+    this.reason = safe(init.reason);
+    this.relationPath = init.relationPath?.map((p) => serverText(p));
+    this.need = safe(init.need);
+    this.correlationId = safe(init.correlationId);
     this.retryAfterMs = init.retryAfterMs;
     this.body = init.body;
     // The message is what crash reports print, so it is the sanitised one-liner.
@@ -84,7 +93,7 @@ export function errorFromResponse(status: number, bodyText: string, retryAfterMs
     parsed = undefined;
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    const excerpt = redactSecrets(sanitize(bodyText)).trim();
+    const excerpt = redactSecrets(serverText(bodyText)).trim();
     return new ApiError({
       kind: 'http',
       status,
@@ -95,6 +104,7 @@ export function errorFromResponse(status: number, bodyText: string, retryAfterMs
   }
   const p = parsed as Record<string, unknown>;
   const path = Array.isArray(p.relation_path) ? p.relation_path.filter((x): x is string => typeof x === 'string') : undefined;
+  const need = needOf(p);
   return new ApiError({
     kind: 'http',
     status,
@@ -104,18 +114,53 @@ export function errorFromResponse(status: number, bodyText: string, retryAfterMs
     instance: str(p.instance),
     reason: str(p.reason),
     relationPath: path,
+    need,
     correlationId: str(p.correlation_id),
     retryAfterMs,
     body: parsed,
   });
 }
 
+// The relation a denied caller lacked. The contract has no field for it; plexctl's docs print
+// `(need project:manage or project:deploy)`, so read the names a server may use for it.
+function needOf(p: Record<string, unknown>): string | undefined {
+  for (const k of ['need', 'required_relation', 'required_relations', 'required']) {
+    const v = p[k];
+    if (typeof v === 'string' && v !== '') return v;
+    if (Array.isArray(v)) {
+      const names = v.filter((x): x is string => typeof x === 'string' && x !== '');
+      if (names.length > 0) return names.join(' or ');
+    }
+  }
+  return undefined;
+}
+
+// Requests that provably never left this machine: nothing happened on the server.
+const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|insecure_http|invalid_server|ca_file/;
+
+/**
+ * True when a mutation may have taken effect although the caller saw a failure: the link
+ * dropped or the deadline passed after sending, a 2xx body could not be read, or a gateway
+ * answered 5xx. Never blind-retry then (decisions.md): look at the server's state instead.
+ */
+export function outcomeUnknown(e: unknown): boolean {
+  if (!(e instanceof ApiError)) return true;
+  if (e.kind === 'aborted') return true;
+  if (e.kind === 'http') return (e.status ?? 0) >= 500 && e.status !== 501;
+  if (e.kind === 'transport') return !NOT_SENT.test(`${e.code ?? ''} ${e.detail}`);
+  return true;
+}
+
 // Belt and braces: no error line may ever show a bearer credential, whatever produced it.
-// A credential after `Bearer` is an opaque word with digits or token punctuation (JWT,
-// psk-style, base64); prose like "bearer token is not valid" must stay readable.
+// The exact credential the client holds is redacted (credential.ts); a word after `Bearer`
+// with digits or token punctuation (JWT, psk-style, base64) is redacted as well, for a token
+// this process does not hold. Prose like "bearer token is not valid" must stay readable.
 const BEARER = /\bBearer\s+(?=\S*[0-9._~+/=-])\S+/gi;
 
-/** One line for stderr or a status bar: `<status> <title>: <detail> [code] (correlation <id>)`, sanitised. */
+/**
+ * One line for stderr or a status bar, sanitised:
+ * `<status> <title>: <detail> [code] [reason] (need …) (relation a → b) (correlation <id>)`.
+ */
 export function formatErrorLine(e: unknown): string {
   if (e instanceof ApiError) {
     const head = e.kind === 'http' && e.status !== undefined ? `${e.status} ${e.title}` : e.title;
@@ -123,9 +168,12 @@ export function formatErrorLine(e: unknown): string {
     // The code matters for HTTP (taxonomy) and transport (errno); for the other kinds the title says it all.
     const showCode = e.kind === 'http' || (e.kind === 'transport' && !e.detail.includes(e.code ?? ''));
     if (e.code && showCode) line += ` [${e.code}]`;
+    if (e.reason && e.reason !== e.code) line += ` [${e.reason}]`;
+    if (e.need) line += ` (need ${e.need})`;
+    if (e.relationPath?.length) line += ` (relation ${e.relationPath.join(' → ')})`;
     if (e.correlationId) line += ` (correlation ${e.correlationId})`;
-    return sanitize(line).replace(BEARER, 'Bearer [redacted]');
+    return serverText(line).replace(BEARER, 'Bearer [redacted]');
   }
   const text = e instanceof Error ? e.message : String(e);
-  return sanitize(text).replace(BEARER, 'Bearer [redacted]');
+  return serverText(text).replace(BEARER, 'Bearer [redacted]');
 }

@@ -9,5 +9,5 @@ export function listNodes(c: ApiClient, q: PageQuery = {}): Promise<ApiResponse<
 
 /** Every node the caller may read, following `next_cursor`. */
 export function listAllNodes(c: ApiClient, opts: ListAllOptions<NodeSummary> = {}): Promise<ListAllResult<NodeSummary>> {
-  return collectAll((cursor, limit) => listNodes(c, {cursor, limit, signal: opts.signal}), opts);
+  return collectAll((cursor, limit, signal) => listNodes(c, {cursor, limit, signal}), opts);
 }

@@ -1,9 +1,11 @@
 import type {z} from 'zod';
+import {formatMillis} from '../domain/duration.js';
 import type {ApiClient, ApiResponse} from './client.js';
 import {ApiError, isProblemCode} from './errors.js';
+import type {Skipped} from './schemas.js';
 
-/** A page of any list endpoint. */
-export type Page<T> = {items: T[]; next_cursor?: string | null};
+/** A page of any list endpoint; `skipped` lists the items the schema could not read. */
+export type Page<T> = {items: T[]; next_cursor?: string | null; skipped?: readonly Skipped[]};
 
 /** Query of one list page. */
 export type PageQuery = {cursor?: string; limit?: number; signal?: AbortSignal};
@@ -18,71 +20,114 @@ export type ListAllOptions<T> = {
   limit?: number;
   max?: number;
   signal?: AbortSignal;
-  /** Called after each page; `loaded` counts items since the (re)start, so `loaded === page.length` means begin afresh. */
-  onPage?: (page: T[], loaded: number) => void;
+  /**
+   * Called after each page; `loaded` counts items since the (re)start, so `loaded === page.length`
+   * means begin afresh; `skipped` is every unreadable item since the (re)start.
+   */
+  onPage?: (page: T[], loaded: number, skipped: readonly Skipped[]) => void;
   /**
    * False: only stream pages to `onPage` and return no items. The console keeps its own
    * rows; holding parsed items and their raw JSON as well would triple a 100k roster in memory.
    */
   keepItems?: boolean;
+  /** The whole walk's deadline (default LIST_ALL_DEADLINE_MS); each request keeps its own too. */
+  deadlineMs?: number;
 };
 
-/** Everything a list-all call collected; `raw` holds the items as received, for verbatim output. */
-export type ListAllResult<T> = {items: T[]; raw: unknown[]; truncated: boolean};
+/** Everything a list-all call collected; `raw` holds the items as received (unreadable ones too), for verbatim output. */
+export type ListAllResult<T> = {items: T[]; raw: unknown[]; truncated: boolean; skipped: readonly Skipped[]};
 
 /** Page size of the list-all helpers: the contract's maximum, to load rosters fast. */
 export const LIST_ALL_LIMIT = 200;
 /** Item cap of the list-all helpers, as plexctl's `--all`. */
 export const LIST_ALL_MAX = 100_000;
+/** Empty pages in a row that end a walk: a server handing out fresh cursors for nothing never ends otherwise. */
+export const LIST_ALL_EMPTY_PAGES = 5;
+/** Overall deadline of a walk: 100,000 tokens load in well under a minute on a sane server. */
+export const LIST_ALL_DEADLINE_MS = 5 * 60_000;
+// Requests a walk may make: enough for `max` items in pages four times shorter than asked
+// for (a server capping `limit`), plus slack for the odd empty page.
+const requestBudget = (max: number, limit: number): number => Math.ceil(max / limit) * 4 + LIST_ALL_EMPTY_PAGES;
 
 // A cursor the server no longer accepts (re-keyed HMAC, another caller's binding): start over once.
 const isStaleCursor = (e: unknown): boolean =>
   e instanceof ApiError &&
   ((e.status === 400 && isProblemCode(e, 'invalid_cursor')) || (e.status === 403 && isProblemCode(e, 'cursor_binding_mismatch')));
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ApiError({kind: 'aborted', code: 'aborted', title: 'request cancelled'});
-}
+const runaway = (code: string, detail: string): ApiError => new ApiError({kind: 'schema', code, title: 'listing stopped', detail});
 
-/** Follows `next_cursor` until it is absent (pages may be short or empty), up to `max` items. */
+/** Follows `next_cursor` until it is absent (pages may be short or empty), up to `max` items, within bounds. */
 export async function collectAll<T>(
-  fetchPage: (cursor: string | undefined, limit: number) => Promise<ApiResponse<Page<T>>>,
+  fetchPage: (cursor: string | undefined, limit: number, signal: AbortSignal) => Promise<ApiResponse<Page<T>>>,
   opts: ListAllOptions<T> = {},
 ): Promise<ListAllResult<T>> {
   const limit = opts.limit ?? LIST_ALL_LIMIT;
   const max = opts.max ?? LIST_ALL_MAX;
   const keep = opts.keepItems ?? true;
+  const deadlineMs = opts.deadlineMs ?? LIST_ALL_DEADLINE_MS;
+  const deadline = AbortSignal.timeout(deadlineMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+  const budget = requestBudget(max, limit);
+  let requests = 0;
   let restarted = false;
   for (;;) {
     const items: T[] = [];
     const raw: unknown[] = [];
+    const skipped: Skipped[] = [];
     let count = 0;
+    let seen = 0;
+    let empty = 0;
     let cursor: string | undefined;
     try {
       for (;;) {
-        throwIfAborted(opts.signal);
-        const res = await fetchPage(cursor, limit);
+        if (opts.signal?.aborted) throw new ApiError({kind: 'aborted', code: 'aborted', title: 'request cancelled'});
+        if (deadline.aborted) throw deadlineError(deadlineMs, requests, count);
+        if (requests >= budget) throw runaway('too_many_pages', `${requests} requests without reaching the end of the list (${count} items)`);
+        requests++;
+        const res = await fetchPage(cursor, limit, signal);
         const rawItems = (res.raw as {items: unknown[]}).items;
+        const unread = new Set((res.data.skipped ?? []).map((s) => s.index));
+        for (const s of res.data.skipped ?? []) skipped.push({index: seen + s.index, reason: s.reason});
         const room = max - count;
         const page = res.data.items.length > room ? res.data.items.slice(0, room) : res.data.items;
-        // A plain loop: spreading 200-item pages 500 times is measurably slower for 100k tokens.
-        for (let i = 0; keep && i < page.length; i++) {
-          items.push(page[i] as T);
+        // `raw` keeps every item as received, unreadable ones included (verbatim output), up to
+        // the `max` cut. A plain loop: spreading 200-item pages 500 times is measurably slower.
+        for (let i = 0, k = 0; keep && i < rawItems.length; i++) {
+          if (!unread.has(i)) {
+            if (k >= page.length) break;
+            items.push(page[k++] as T);
+          }
           raw.push(rawItems[i]);
         }
         count += page.length;
-        opts.onPage?.(page, count);
+        seen += rawItems.length;
+        empty = rawItems.length === 0 ? empty + 1 : 0;
+        opts.onPage?.(page, count, skipped);
         const next = res.data.next_cursor ?? undefined;
-        if (count >= max) return {items, raw, truncated: next !== undefined || res.data.items.length > page.length};
-        if (next === undefined) return {items, raw, truncated: false};
+        if (count >= max) return {items, raw, skipped, truncated: next !== undefined || res.data.items.length > page.length};
+        if (next === undefined) return {items, raw, skipped, truncated: false};
         if (next === cursor) {
           throw new ApiError({kind: 'schema', code: 'cursor_loop', title: 'invalid response body', detail: 'next_cursor repeats the cursor just sent'});
+        }
+        if (empty >= LIST_ALL_EMPTY_PAGES) {
+          throw runaway('empty_pages', `the server sent ${empty} empty pages in a row, each with a new next_cursor (${requests} requests)`);
         }
         cursor = next;
       }
     } catch (e) {
+      // The walk's own deadline aborts the request in flight, which reads as a cancel.
+      if (deadline.aborted && !opts.signal?.aborted) throw deadlineError(deadlineMs, requests, count);
       if (restarted || cursor === undefined || !isStaleCursor(e)) throw e;
       restarted = true;
     }
   }
+}
+
+function deadlineError(ms: number, requests: number, count: number): ApiError {
+  return new ApiError({
+    kind: 'timeout',
+    code: 'list_deadline',
+    title: `listing timed out after ${formatMillis(ms)}`,
+    detail: `${requests} requests, ${count} items, and next_cursor still set`,
+  });
 }

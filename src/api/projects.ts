@@ -9,7 +9,7 @@ export function listProjects(c: ApiClient, q: PageQuery = {}): Promise<ApiRespon
 
 /** Every project the caller may read, following `next_cursor`. */
 export function listAllProjects(c: ApiClient, opts: ListAllOptions<Project> = {}): Promise<ListAllResult<Project>> {
-  return collectAll((cursor, limit) => listProjects(c, {cursor, limit, signal: opts.signal}), opts);
+  return collectAll((cursor, limit, signal) => listProjects(c, {cursor, limit, signal}), opts);
 }
 
 /** GET /v1/projects/{id}. */

@@ -1,6 +1,6 @@
 import type {Dispatcher} from 'undici';
 import type {z} from 'zod';
-import {formatDuration} from '../domain/duration.js';
+import {formatMillis} from '../domain/duration.js';
 import {ApiError, redactSecrets} from './errors.js';
 
 /** Undici's header record with array values joined. */
@@ -34,8 +34,7 @@ export function classifyFailure(e: unknown, caller: AbortSignal | undefined, dea
   if (e instanceof ApiError) return e;
   if (caller?.aborted) return new ApiError({kind: 'aborted', code: 'aborted', title: 'request cancelled', cause: e});
   if (deadline.aborted) {
-    const after = timeoutMs < 1000 ? `${timeoutMs}ms` : formatDuration(timeoutMs / 1000);
-    return new ApiError({kind: 'timeout', code: 'timeout', title: `timed out after ${after}`, cause: e});
+    return new ApiError({kind: 'timeout', code: 'timeout', title: `timed out after ${formatMillis(timeoutMs)}`, cause: e});
   }
   const err = e as {code?: unknown; message?: unknown; cause?: {code?: unknown; message?: unknown}};
   const code = typeof err.code === 'string' ? err.code : typeof err.cause?.code === 'string' ? err.cause.code : undefined;

@@ -1,60 +1,102 @@
 import {z} from 'zod';
+import type {SafeText} from '../domain/sanitize.js';
+import {serverText} from './credential.js';
 import {UUID_PATTERN} from '../domain/validate.js';
+import {describeZodError} from './response.js';
+
+export type {SafeText} from '../domain/sanitize.js';
 
 // Tolerant reader (decisions.md): z.object strips unknown keys; optional fields accept absent
 // or null (Go servers without omitempty send null); ids only need the 8-4-4-4-12 hex shape
 // because z.uuid() rejects UUIDv7-style example ids that do not follow RFC 9562 bit-for-bit.
 const id = () => z.string().regex(UUID_PATTERN, 'Invalid UUID');
 const timestamp = () => z.iso.datetime({offset: true, message: 'Invalid RFC 3339 timestamp'});
+// A cursor goes back to the server byte for byte, so it stays raw; the one place it is shown
+// (`list`'s stderr note) sanitises it.
 const cursor = () => z.string().nullish();
+// Untrusted text enters here, once (decisions.md "Untrusted text"): every server string a
+// screen or verb may display is sanitised by the schema, so no renderer can forget it.
+// Ids and timestamps are validated shapes and cannot carry a control character.
+const text = () => z.string().transform((s): SafeText => serverText(s));
+// Enums we only display are read as text: a future value is shown as received, never fatal.
+const label = text;
+
+/** One list item the reader could not use, by its index in the page (or the whole listing). */
+export type Skipped = {readonly index: number; readonly reason: SafeText};
+
+/**
+ * A page's items read one by one: an item that does not parse is left out and reported in
+ * `skipped` with its reason, so one odd item never takes a whole roster down.
+ */
+function items<T extends z.ZodType>(item: T) {
+  return z.array(z.unknown()).transform((list) => {
+    const ok: z.output<T>[] = [];
+    const skipped: Skipped[] = [];
+    list.forEach((raw, index) => {
+      const r = item.safeParse(raw);
+      if (r.success) ok.push(r.data);
+      else skipped.push({index, reason: serverText(describeZodError(r.error))});
+    });
+    return {ok, skipped};
+  });
+}
+
+/** A list page: the readable `items`, the `skipped` ones (index and reason), and `next_cursor`. */
+function page<T extends z.ZodType>(item: T) {
+  return z
+    .object({items: items(item), next_cursor: cursor()})
+    .transform((p) => ({items: p.items.ok, skipped: p.items.skipped, next_cursor: p.next_cursor}));
+}
 
 /** GET /v1/health body (200 and 503). */
 export const HealthSchema = z.object({
-  status: z.enum(['ok', 'degraded', 'down']),
-  checks: z.array(z.object({name: z.string(), status: z.string(), detail: z.string()})),
+  status: label(),
+  checks: z.array(z.object({name: text(), status: label(), detail: text()})),
 });
 
 /** GET /v1/version body. */
-export const VersionSchema = z.object({version: z.string(), commit: z.string(), date: timestamp()});
+export const VersionSchema = z.object({version: text(), commit: text(), date: timestamp()});
 
 /** GET /v1/auth/whoami body. */
 export const WhoamiSchema = z.object({
-  principal_type: z.enum(['user', 'service']),
-  principal_scope: z.enum(['domain', 'platform']).nullish(),
-  subject: z.string(),
+  principal_type: label(),
+  principal_scope: label().nullish(),
+  subject: text(),
   domain_id: id().nullish(),
-  email: z.string().nullish(),
-  acr: z.string().nullish(),
-  amr: z.array(z.string()).max(16).nullish(),
+  email: text().nullish(),
+  acr: text().nullish(),
+  amr: z.array(text()).max(16).nullish(),
 });
 
 /** ProjectResponse. */
 export const ProjectSchema = z.object({
   id: id(),
   domain_id: id(),
-  name: z.string(),
-  slug: z.string(),
-  description: z.string().nullish(),
-  sub_range_cidr: z.string().nullish(),
+  name: text(),
+  slug: text(),
+  description: text().nullish(),
+  sub_range_cidr: text().nullish(),
   created_at: timestamp(),
   updated_at: timestamp(),
 });
 
 /** GET /v1/projects page. */
-export const ProjectListSchema = z.object({items: z.array(ProjectSchema), next_cursor: cursor(), empty_reason: z.string().nullish()});
+export const ProjectListSchema = z
+  .object({items: items(ProjectSchema), next_cursor: cursor(), empty_reason: text().nullish()})
+  .transform((p) => ({items: p.items.ok, skipped: p.items.skipped, next_cursor: p.next_cursor, empty_reason: p.empty_reason}));
 
 /** NodeSummary; `name` and `kind` are usually absent until the server joins resources. */
-export const NodeSummarySchema = z.object({id: id(), name: z.string().nullish(), domain_id: id(), kind: z.string().nullish(), created_at: timestamp()});
+export const NodeSummarySchema = z.object({id: id(), name: text().nullish(), domain_id: id(), kind: label().nullish(), created_at: timestamp()});
 
 /** GET /v1/nodes page. */
-export const NodeListSchema = z.object({items: z.array(NodeSummarySchema), next_cursor: cursor()});
+export const NodeListSchema = page(NodeSummarySchema);
 
 /** BootstrapTokenMetadata. */
 export const BootstrapTokenSchema = z.object({
   id: id(),
   project_id: id(),
-  kind: z.enum(['node', 'bridge']),
-  env_prefix: z.string(),
+  kind: label(),
+  env_prefix: text(),
   issued_at: timestamp(),
   expires_at: timestamp(),
   consumed_at: timestamp().nullish(),
@@ -63,13 +105,17 @@ export const BootstrapTokenSchema = z.object({
 });
 
 /** GET …/bootstrap-tokens page. */
-export const BootstrapTokenListSchema = z.object({items: z.array(BootstrapTokenSchema), next_cursor: cursor()});
+export const BootstrapTokenListSchema = page(BootstrapTokenSchema);
 
-/** POST …/bootstrap-tokens 201 body; `token` is the once-only plaintext. */
+/**
+ * POST …/bootstrap-tokens 2xx body; `token` is the once-only plaintext, kept raw on purpose:
+ * the copy key validates it against the contract's pattern and refuses anything else, and
+ * the modal and the text verb sanitise what they show.
+ */
 export const IssuedTokenSchema = z.object({token_id: id(), token: z.string().min(1), issued_at: timestamp(), expires_at: timestamp()});
 
 /** RotationImpactEdge. */
-export const RotationEdgeSchema = z.object({peer_node_id: id(), current_kid: z.string().min(1), current_wrap_key_version: z.number().int().min(0)});
+export const RotationEdgeSchema = z.object({peer_node_id: id(), current_kid: z.string().min(1).transform((s): SafeText => serverText(s)), current_wrap_key_version: z.number().int().min(0)});
 
 /** GET /v1/nodes/{id}/keys/rotate/preview body. */
 export const RotationPreviewSchema = z.object({
@@ -86,7 +132,7 @@ export type RotationHandle = {
   rotation_id?: string;
   peer_id?: string;
   node_id?: string;
-  state?: string;
+  state?: SafeText;
   requested_at?: string;
   already_pending: boolean;
 };
@@ -100,7 +146,7 @@ export const RotationHandleSchema = z
     peer_id: id().nullish(),
     already_pending: z.boolean().nullish(),
     node_id: id().nullish(),
-    state: z.string().nullish(),
+    state: label().nullish(),
     requested_at: timestamp().nullish(),
   })
   .refine((h) => h.peer_id != null || h.node_id != null, {message: 'expected peer_id or node_id', path: ['peer_id']})
@@ -118,20 +164,20 @@ export const RotationHandleSchema = z
 
 /** RFC 9457 Problem as the contract declares it (errors themselves are read leniently in errors.ts). */
 export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
+  type: text(),
+  title: text(),
   status: z.number().int(),
-  detail: z.string(),
-  instance: z.string(),
-  code: z.string().nullish(),
-  dimension: z.string().nullish(),
+  detail: text(),
+  instance: text(),
+  code: label().nullish(),
+  dimension: text().nullish(),
 });
 
 /** 403 PermissionDenied from the ReBAC authoriser. */
 export const PermissionDeniedSchema = ProblemSchema.extend({
-  reason: z.enum(['out_of_scope', 'insufficient_relation', 'caveat_violation']),
-  relation_path: z.array(z.string()).nullish(),
-  correlation_id: z.string(),
+  reason: label(),
+  relation_path: z.array(text()).nullish(),
+  correlation_id: text(),
 });
 
 export type Health = z.infer<typeof HealthSchema>;

@@ -1,6 +1,6 @@
 // `bootstrap-token issue`: mint a single-use enrolment credential and show its plaintext once.
 import {issueBootstrapToken} from '../api/bootstrapTokens.js';
-import {ApiError, formatErrorLine} from '../api/errors.js';
+import {ApiError, formatErrorLine, outcomeUnknown} from '../api/errors.js';
 import {parseTtl} from '../domain/duration.js';
 import {sanitize} from '../domain/sanitize.js';
 import {isEnvPrefix, isKind} from '../domain/validate.js';
@@ -10,19 +10,6 @@ import {formatKeyValues, formatPayload, formatTimestamp} from './output.js';
 import type {Verb} from './types.js';
 
 const BANNER = '# WARNING: this is the only time this plaintext will be displayed\n';
-
-// Failures where the request provably never left this machine: nothing was minted.
-const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|insecure_http|invalid_server/;
-
-/** True when the server may have minted a token we could not show (dropped link, timeout,
- * an unreadable 201, a gateway 5xx). Never retry then: a retry could mint a second live
- * credential, so the operator must look at the roster instead. */
-function outcomeUnknown(e: unknown): boolean {
-  if (!(e instanceof ApiError)) return true;
-  if (e.kind === 'http') return (e.status ?? 0) >= 500;
-  if (e.kind === 'transport') return !NOT_SENT.test(`${e.code ?? ''} ${e.detail} ${e.message}`);
-  return true;
-}
 
 export const bootstrapTokenIssue: Verb = {
   path: ['bootstrap-token', 'issue'],

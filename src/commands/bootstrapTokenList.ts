@@ -6,7 +6,7 @@ import {deriveState} from '../domain/tokenState.js';
 import {sanitize} from '../domain/sanitize.js';
 import {UsageError} from './exitCodes.js';
 import {requireFlags, str, uuidFlag, type FlagValues} from './flags.js';
-import {formatPayload, formatTable, formatTimestamp} from './output.js';
+import {formatPayload, formatTable, formatTimestamp, skippedNote} from './output.js';
 import type {Verb} from './types.js';
 
 /** The plexctl roster columns, exactly. */
@@ -72,6 +72,7 @@ export const bootstrapTokenList: Verb = {
       const res = await listAllBootstrapTokens(client, project, {max: LIST_ALL_MAX, ...(limit ? {limit} : {})});
       if (mode !== 'text') await ctx.out(formatPayload(mode, {items: res.raw}));
       else await ctx.out(formatTable(TOKEN_COLUMNS, res.items.map((t) => tokenRow(t, Date.now()))));
+      await ctx.err(skippedNote(res.skipped, mode));
       if (res.truncated) await ctx.err(`# stopped after ${res.items.length} items (the --all limit)\n`);
       return 0;
     }
@@ -79,6 +80,7 @@ export const bootstrapTokenList: Verb = {
       ...(cursor !== undefined ? {cursor} : {}),
       ...(limit ? {limit} : {}),
     });
+    await ctx.err(skippedNote(res.data.skipped, mode));
     if (mode !== 'text') {
       // The payload carries next_cursor itself; stderr stays quiet for scripts.
       await ctx.out(formatPayload(mode, res.raw));

@@ -35,6 +35,27 @@ export type GlobalFlags = {
   readonly allowInsecureHttp: boolean;
 };
 
+// `--ttl -5m`: node:util reads `-5m` as a flag and reports "--ttl needs a value", hiding the
+// real problem (a negative TTL). plexctl's pflag takes the next word as the value; do the
+// same for words that look like a negative number or duration, so the value's own check
+// names it. Anything else starting with `-` stays a flag (`--server --profile x` is a typo).
+const NEGATIVE_VALUE = /^-[\d.]/;
+
+/** Rewrites `--name -5m` as `--name=-5m` for string options. */
+export function joinDashValues(args: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    const next = args[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && NEGATIVE_VALUE.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Strictly parse one verb's flags; an unknown flag or a stray word is a usage error. */
 export function parseVerbFlags(args: string[], verbOptions: OptionSpec, verb: string): FlagValues {
   try {

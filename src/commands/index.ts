@@ -1,5 +1,6 @@
 // Entry point of the headless verbs: argv in, exit code out. Never exits the process.
 import type {ApiClient} from '../api/client.js';
+import {redactCredentials} from '../api/credential.js';
 import {ApiError, formatErrorLine} from '../api/errors.js';
 import {ConfigError} from '../config/errors.js';
 import {sanitize} from '../domain/sanitize.js';
@@ -50,11 +51,12 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       global,
       verb: verbName,
       connect: async () => (client = connectClient(global, io)),
-      out: (t) => write(io.stdout, t),
-      err: (t) => write(io.stderr, t),
+      // Whatever a verb prints passes here: the exact credential the client holds never does.
+      out: (t) => write(io.stdout, redactCredentials(t)),
+      err: (t) => write(io.stderr, redactCredentials(t)),
     });
   } catch (e) {
-    await write(io.stderr, errorLine(e, verbName));
+    await write(io.stderr, redactCredentials(errorLine(e, verbName)));
     return exitCodeFor(e, family);
   } finally {
     await client?.close().catch(() => undefined);

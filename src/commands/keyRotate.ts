@@ -1,7 +1,9 @@
 // `key rotate`: record a Node mesh-key rotation, or preview its impact with --dry-run.
 import type {ApiClient} from '../api/client.js';
-import {previewRotation, triggerRotation} from '../api/rotation.js';
+import {formatErrorLine} from '../api/errors.js';
+import {describeLostTrigger, previewRotation, triggerRotationChecked} from '../api/rotation.js';
 import {formatDuration} from '../domain/duration.js';
+import {ReportedFailure} from './exitCodes.js';
 import {requireFlags, uuidFlag} from './flags.js';
 import {formatKeyValues, formatPayload, formatTimestamp} from './output.js';
 import type {Verb, VerbContext} from './types.js';
@@ -28,7 +30,16 @@ async function preview(ctx: VerbContext, client: ApiClient, node: string): Promi
 }
 
 async function trigger(ctx: VerbContext, client: ApiClient, node: string): Promise<number> {
-  const res = await triggerRotation(client, node);
+  const checked = await triggerRotationChecked(client, node);
+  if (checked.sent !== true) {
+    // The POST may have arrived; it was not re-sent. Say what the preview shows, honestly:
+    // a pending rotation is the state the operator asked for (exit 0), anything else is not.
+    const check = checked.checkError ? ` (${formatErrorLine(checked.checkError)})` : '';
+    await ctx.err(`plexconsole: ${formatErrorLine(checked.error)}; ${describeLostTrigger(checked)}${check}\n`);
+    if (checked.pending === true) return 0;
+    throw new ReportedFailure(1);
+  }
+  const res = checked.response;
   const h = res.data;
   const pendingNote = `rotation already pending for node ${node}; nothing new was recorded\n`;
   if (ctx.global.output !== 'text') {

@@ -1,8 +1,9 @@
 // Renderers for --output text|json|yaml. Text is for people, json/yaml for scripts.
 import type {Writable} from 'node:stream';
-import {stringify as toYaml} from 'yaml';
+import type {Skipped} from '../api/schemas.js';
 import {sanitize} from '../domain/sanitize.js';
 import type {OutputMode} from './flags.js';
+import {escapeJsonText, formatYaml} from './inertPayload.js';
 
 // Go text/tabwriter with kubectl's settings (minwidth 6, padding 3, pad with spaces):
 // every column but the last is padded to its widest cell plus 3; the last is not padded,
@@ -40,10 +41,19 @@ export function formatTimestamp(value: string | null | undefined): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The API payload verbatim as JSON (2-space indent, like Go's json.MarshalIndent) or YAML. */
+/** The API payload verbatim as JSON (2-space indent, like Go's json.MarshalIndent) or YAML, inert on a terminal. */
 export function formatPayload(mode: Exclude<OutputMode, 'text'>, raw: unknown): string {
-  if (mode === 'json') return `${JSON.stringify(raw, null, 2)}\n`;
-  return toYaml(raw, {lineWidth: 0});
+  if (mode === 'json') return `${escapeJsonText(JSON.stringify(raw, null, 2))}\n`;
+  return formatYaml(raw);
+}
+
+/** One stderr line about list items the reader left out (text) or passed on unread (json/yaml). */
+export function skippedNote(skipped: readonly Skipped[], mode: OutputMode): string {
+  if (skipped.length === 0) return '';
+  const n = skipped.length;
+  const what = mode === 'text' ? `skipped ${n} unreadable item${n > 1 ? 's' : ''}` : `${n} item${n > 1 ? 's do' : ' does'} not match the contract`;
+  const shown = skipped.slice(0, 3).map((s) => `[${s.index}] ${sanitize(s.reason)}`);
+  return `# ${what}: ${shown.join('; ')}${n > 3 ? `; and ${n - 3} more` : ''}\n`;
 }
 
 /** Write a chunk and wait for it to be accepted, so output order survives pipes. */

@@ -1,6 +1,6 @@
 // Finds the command words in argv wherever the flags sit (cobra allows `--server X whoami`).
 import {parseArgs} from 'node:util';
-import {GLOBAL_OPTIONS, type OptionSpec} from './flags.js';
+import {GLOBAL_OPTIONS, joinDashValues, type OptionSpec} from './flags.js';
 import {API_VERBS} from './verbs.js';
 
 /** Every flag any verb knows, so a flag's value is never mistaken for a command word. */
@@ -23,9 +23,10 @@ export type Route = {
 };
 
 /** Split argv into command words and flags without validating anything yet. */
-export function route(argv: readonly string[]): Route {
+export function route(given: readonly string[]): Route {
+  const argv = joinDashValues(given, ALL_OPTIONS);
   const {tokens} = parseArgs({
-    args: [...argv],
+    args: argv,
     options: ALL_OPTIONS,
     strict: false,
     allowPositionals: true,

@@ -55,6 +55,7 @@ export function parseTtl(s: string): {ok: true; seconds: number} | {ok: false; m
   if (ms === undefined) {
     return {ok: false, message: `TTL must be a duration like 90s, 5m, 1h30m or 24h (got ${JSON.stringify(input)})`};
   }
+  if (ms <= 0) return {ok: false, message: `TTL must be a positive duration between 5m and 24h (got ${input})`};
   if (ms < TTL_MIN_SECONDS * 1000 || ms > TTL_MAX_SECONDS * 1000) {
     return {ok: false, message: `TTL must be between 5m and 24h (got ${input})`};
   }
@@ -71,6 +72,15 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor(rest / 60);
   const sec = rest - m * 60;
   return sign + (h ? `${h}h` : '') + (m ? `${m}m` : '') + (sec ? `${sec}s` : '');
+}
+
+/** Formats milliseconds as Go prints a duration: `1.5s`, `300ms`, `2m`, `1h30m` — never rounded into another value. */
+export function formatMillis(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  if (ms % 1000 === 0) return formatDuration(ms / 1000);
+  const whole = Math.floor(ms / 60_000) * 60;
+  const seconds = (ms - whole * 1000) / 1000;
+  return `${whole > 0 ? formatDuration(whole) : ''}${seconds}s`;
 }
 
 /** A coarse relative time in one unit, e.g. `in 14m`, `3h ago`, `in <1m`. */

@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {previewRotation, triggerRotation} from '../api/rotation.js';
+import {lostTriggerError, previewRotation, triggerRotationChecked} from '../api/rotation.js';
 import {useApi} from './ApiProvider.js';
 import {barTickMs, nextPollDelayMs, recallRotation, rememberRotation, type RotationHandoff} from './rotationProgress.js';
 import type {ApiError, RotationPreview} from './types.js';
@@ -9,17 +9,20 @@ export type TriggerOutcome = {readonly ok: true; readonly handoff: RotationHando
 
 /**
  * The rotation trigger. Exactly one POST per call, and calls while one is in flight share
- * it (a second Enter cannot POST twice). The API retries the POST on transport errors,
- * which the server makes idempotent. Not aborted on unmount: the request has been sent,
- * and abandoning the answer would not undo the rotation.
+ * it (a second Enter cannot POST twice). Never re-sent: when the answer is lost the preview
+ * is read and the error says honestly whether a rotation is pending (it may be the one just
+ * sent). Not aborted on unmount: the request has been sent, and abandoning the answer would
+ * not undo the rotation.
  */
 export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Promise<TriggerOutcome> {
   const client = useApi();
   const inFlight = useRef<Promise<TriggerOutcome> | undefined>(undefined);
   return useCallback(
     (nodeId, edgeCount) => {
-      inFlight.current ??= triggerRotation(client, nodeId)
-        .then((res): TriggerOutcome => {
+      inFlight.current ??= triggerRotationChecked(client, nodeId)
+        .then((checked): TriggerOutcome => {
+          if (checked.sent !== true) return {ok: false, error: lostTriggerError(checked)};
+          const res = checked.response;
           const handoff: RotationHandoff = {nodeId, handle: res.data, status: res.status, triggeredAt: Date.now(), edgeCount};
           rememberRotation(handoff);
           return {ok: true, handoff};

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {parse as parseYaml} from 'yaml';
 import {ApiError} from '../../src/api/errors.js';
 import {ConfigError} from '../../src/config/errors.js';
 import {exitCodeFor, UsageError} from '../../src/commands/exitCodes.js';
@@ -88,5 +89,35 @@ describe('exitCodeFor', () => {
   it('ConfigError carries its own code', () => {
     expect(exitCodeFor(new ConfigError(3, 'no credentials'), 'key')).toBe(3);
     expect(exitCodeFor(new ConfigError(2, 'no server configured'), 'bootstrap-token')).toBe(2);
+  });
+});
+
+describe('formatPayload keeps hostile server text valid and inert', () => {
+  // C1 CSI, DEL, a bidi override, a zero-width space, a tag character, NEL inside a
+  // multi-line value, and C0 escapes: every one must be escaped, none printed raw.
+  const hostile = {
+    a: 'x\u009b31m\u007f\u202e\x1b]52;c;\x07 end',
+    list: ['\u200b', 'plain'],
+    'key\u009b': 1,
+    tag: 'a\u{e0041}b',
+    multi: 'a\nb\u0085c',
+    n: 5,
+    none: null,
+  };
+  const RAW = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b\u202e\u{e0041}]/u;
+
+  it('json escapes C1, DEL, bidi and zero-width characters and still parses to the same value', () => {
+    const out = formatPayload('json', hostile);
+    expect(out).not.toMatch(RAW);
+    expect(out).toContain('\\u009b');
+    expect(out).toContain('\\u007f');
+    expect(JSON.parse(out)).toEqual(hostile);
+  });
+
+  it('yaml double-quotes and escapes them and still parses to the same value', () => {
+    const out = formatPayload('yaml', hostile);
+    expect(out).not.toMatch(RAW);
+    expect(out).toContain('\\x9b');
+    expect(parseYaml(out)).toEqual(hostile);
   });
 });

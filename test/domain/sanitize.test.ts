@@ -26,6 +26,12 @@ describe('sanitize', () => {
     ['C0 controls and DEL', 'a\x00b\x07c\x08d\x7fe\x01\x1f', 'abcde'],
     ['tabs and newlines become spaces', 'a\tb\nc\r\nd', 'a b c  d'],
     ['cursor movement that could overwrite a row', `row${ESC}[1A${ESC}[2K`, 'row'],
+    ['bidi overrides (an unclosed RLO flips the rest of the line)', 'a\u202eb\u202dc\u202ad\u202be\u202cf', 'abcdef'],
+    ['bidi isolates', 'a\u2066b\u2067c\u2068d\u2069e', 'abcde'],
+    ['bidi marks', 'a\u200eb\u200fc\u061cd', 'abcd'],
+    ['zero-width characters', 'a\u200bb\u200cc\u200dd\u2060e\ufefff', 'abcdef'],
+    ['invisible tag characters', 'a\u{e0001}\u{e0041}b', 'ab'],
+    ['line and paragraph separators', 'a\u2028b\u2029c', 'a b c'],
   ])('%s is neutralised', (_name, input, out) => {
     expect(sanitize(input)).toBe(out);
   });

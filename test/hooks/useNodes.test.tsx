@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {resolveNodeRef} from '../../src/hooks/useNode.js';
 import {useNodes} from '../../src/hooks/useNodes.js';
 import {useRotationPreview} from '../../src/hooks/useRotationPreview.js';
+import type {SafeText} from '../../src/domain/sanitize.js';
 import type {Loadable, NodeSummary} from '../../src/hooks/types.js';
 import {clientFor, renderWith} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
@@ -27,7 +28,7 @@ const node = (name?: string): NodeSummary => ({
   id: `01900000-0000-7000-8000-${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`,
   domain_id: '01900000-0000-7000-8000-00000000d000',
   created_at: '2026-05-01T10:00:00Z',
-  ...(name === undefined ? {} : {name}),
+  ...(name === undefined ? {} : {name: name as SafeText}),
 });
 const ready = (items: NodeSummary[]): Loadable<readonly NodeSummary[]> => ({status: 'ready', data: items});
 

@@ -3,6 +3,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {deriveState} from '../../src/domain/tokenState.js';
 import {countStates, stateAt, toRow} from '../../src/hooks/tokenRoster.js';
 import {createRosterView} from '../../src/hooks/tokenRosterView.js';
+import type {SafeText} from '../../src/domain/sanitize.js';
 import type {BootstrapToken} from '../../src/hooks/types.js';
 import {useTokens} from '../../src/hooks/useTokens.js';
 import {clientFor, renderWith, type Rendered} from '../support/renderApp.js';
@@ -59,7 +60,8 @@ describe('useTokens', () => {
 describe('roster derivation', () => {
   const at = (ms: number) => new Date(ms).toISOString();
   const now = Date.parse('2026-05-01T12:00:00Z');
-  const base = {project_id: 'p', kind: 'node' as const, env_prefix: 'prod', issued_by_user_id: 'u'};
+  // Server text is SafeText once parsed; these fixtures skip the parser.
+  const base = {project_id: 'p', kind: 'node' as SafeText, env_prefix: 'prod' as SafeText, issued_by_user_id: 'u'};
   const tokens: BootstrapToken[] = [
     {...base, id: 'a', issued_at: at(now - 60_000), expires_at: at(now + 60_000)},
     {...base, id: 'b', issued_at: at(now - 120_000), expires_at: at(now - 1)},
