@@ -3,7 +3,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {z} from 'zod';
 import {createClient, type ApiClient, type ClientOptions} from '../../src/api/client.js';
 import {ApiError, formatErrorLine, isPermissionDenied} from '../../src/api/errors.js';
-import {BootstrapTokenListSchema} from '../../src/api/schemas.js';
+import {RotationPreviewSchema} from '../../src/api/schemas.js';
 import {
   declaredHuge,
   delay,
@@ -125,6 +125,12 @@ describe('transport failures', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
+  test('a deadline of 1500ms is reported as 1.5s, not rounded to another value', async () => {
+    fault.route('GET', '/x', delay(3_000, json(200, {ok: true})));
+    const e = await failure(get(client({timeoutMs: 1500})));
+    expect(formatErrorLine(e)).toBe('timed out after 1.5s');
+  });
+
   test('a body that stalls after the headers still fails at the deadline', async () => {
     fault.route('GET', '/x', stallMidBody());
     const e = await failure(get(client({timeoutMs: 300})));
@@ -205,15 +211,15 @@ describe('bodies', () => {
   });
 
   test('a body failing the schema names the offending field', async () => {
-    const item = {id: ID, project_id: ID, kind: 'node', env_prefix: 'prod', issued_at: '2026-04-25T10:00:00Z', expires_at: '2026-04-25T11:00:00Z', issued_by_user_id: ID};
-    const items = Array.from({length: 7}, () => ({...item}));
-    (items[5] as {id: string}).id = 'not-a-uuid';
-    fault.route('GET', '/tokens', json(200, {items}));
-    const e = await failure(client().request({method: 'GET', path: '/tokens', schema: BootstrapTokenListSchema, expect: [200], retry: true}));
+    const edge = {peer_node_id: ID, current_kid: 'kid-1', current_wrap_key_version: 1};
+    const edges = Array.from({length: 7}, () => ({...edge}));
+    (edges[5] as {peer_node_id: string}).peer_node_id = 'not-a-uuid';
+    const preview = {node_id: ID, peer_id: ID, affected_peer_count: 7, affected_edges: edges, already_pending: false, estimated_duration_seconds: 30};
+    fault.route('GET', '/preview', json(200, preview));
+    const e = await failure(client().request({method: 'GET', path: '/preview', schema: RotationPreviewSchema, expect: [200], retry: true}));
     expect(e.kind).toBe('schema');
-    expect(e.detail).toBe('items[5].id: Invalid UUID');
-    expect(formatErrorLine(e)).toBe('invalid response body: items[5].id: Invalid UUID');
-    expect(fault.hits('GET', '/tokens')).toBe(1);
+    expect(e.detail).toBe('affected_edges[5].peer_node_id: Invalid UUID');
+    expect(formatErrorLine(e)).toBe('invalid response body: affected_edges[5].peer_node_id: Invalid UUID');
   });
 
   test('a 100 MB body stops at the cap with too_large and bounded memory', async () => {
@@ -263,7 +269,10 @@ describe('error bodies', () => {
     expect(e).toMatchObject({reason: 'insufficient_relation', relationPath: ['project:p#manage'], correlationId: '01HXYZABCDEFGHJKMNPQRSTVWX'});
     expect(e.body).toEqual(body);
     expect(isPermissionDenied(e)).toBe(true);
-    expect(formatErrorLine(e)).toBe('403 Permission Denied: request rejected by authorization policy (correlation 01HXYZABCDEFGHJKMNPQRSTVWX)');
+    // decisions.md: `[code] [reason]`, the relation path, then the correlation id.
+    expect(formatErrorLine(e)).toBe(
+      '403 Permission Denied: request rejected by authorization policy [insufficient_relation] (relation project:p#manage) (correlation 01HXYZABCDEFGHJKMNPQRSTVWX)',
+    );
   });
 
   test('a non-JSON error body gets the status text as title and a sanitised excerpt as detail', async () => {

@@ -8,10 +8,18 @@ describe('formatErrorLine', () => {
     expect(formatErrorLine(e)).toBe('403 Permission Denied: no [permission_denied] (correlation c-1)');
   });
 
-  test('server text with escape sequences is sanitised', () => {
-    const e = errorFromResponse(404, JSON.stringify({title: 'Not\x1b[2J Found', detail: 'evil\x1b]52;c;AAAA\x07node', code: 'x\x85y'}));
-    expect(formatErrorLine(e)).toBe('404 Not Found: evilnode [xy]');
-    expect(e.detail).toBe('evil\x1b]52;c;AAAA\x07node');
+  test('server text is sanitised where it enters: every field, not only the formatted line', () => {
+    const body = {title: 'Not\x1b[2J Found', detail: 'evil\x1b]52;c;AAAA\x07node\u202e', code: 'x\x85y', reason: 'r\x1b]0;t\x07', correlation_id: 'c\u200b1', relation_path: ['a\x9b2J']};
+    const e = errorFromResponse(403, JSON.stringify(body));
+    expect(formatErrorLine(e)).toBe('403 Not Found: evilnode [xy] [r] (relation a) (correlation c1)');
+    expect(e).toMatchObject({title: 'Not Found', detail: 'evilnode', code: 'xy', reason: 'r', correlationId: 'c1', relationPath: ['a']});
+    // The body stays verbatim for json/yaml output, which escapes it there.
+    expect(e.body).toEqual(body);
+  });
+
+  test('a PermissionDenied line carries the reason and what was needed, as the seed shows', () => {
+    const e = errorFromResponse(403, JSON.stringify({title: 'Forbidden', detail: 'denied', reason: 'insufficient_relation', need: ['project:manage', 'project:deploy'], correlation_id: 'c-9'}));
+    expect(formatErrorLine(e)).toBe('403 Forbidden: denied [insufficient_relation] (need project:manage or project:deploy) (correlation c-9)');
   });
 
   test('a bearer credential is redacted from any error line', () => {
