@@ -9,6 +9,8 @@ export type {
   RotationEdge,
   RotationHandle,
   RotationPreview,
+  SafeText,
+  Skipped,
   Whoami,
 } from '../api/schemas.js';
 

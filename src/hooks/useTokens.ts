@@ -3,7 +3,7 @@ import type {ApiClient} from '../api/client.js';
 import {listAllBootstrapTokens} from '../api/bootstrapTokens.js';
 import {useApi} from './ApiProvider.js';
 import {toRow, type TokenRow} from './tokenRoster.js';
-import type {BootstrapToken, Loadable, Project} from './types.js';
+import type {BootstrapToken, Loadable, Project, Skipped} from './types.js';
 import {resolveProject} from './useProject.js';
 import {toApiError} from './useRequest.js';
 
@@ -15,6 +15,8 @@ export type Roster = {
   readonly complete: boolean;
   /** True when the project holds more tokens than the console loads (100,000). */
   readonly truncated: boolean;
+  /** Tokens the reader could not use (index and reason): counted on screen, never fatal. */
+  readonly skipped: readonly Skipped[];
 };
 
 export type TokensState = Loadable<Roster> & {
@@ -76,10 +78,11 @@ export function useTokens(projectRef: string): TokensState {
     let lastProgress = 0;
     let project: Project | undefined;
     running.current = [];
+    let skipped: readonly Skipped[] = [];
     setLoading(0);
     const publish = (complete: boolean, truncated: boolean) => {
       if (!project || signal.aborted) return;
-      const data: Roster = {project, rows: running.current.slice(), complete, truncated};
+      const data: Roster = {project, rows: running.current.slice(), complete, truncated, skipped: skipped.slice()};
       if (complete) cacheFor(client).set(projectRef, data);
       setState({status: 'ready', data});
     };
@@ -88,9 +91,10 @@ export function useTokens(projectRef: string): TokensState {
       const result = await listAllBootstrapTokens(client, project.id, {
         signal,
         keepItems: false, // the rows live in `running`; no second and third copy
-        onPage: (page, loaded) => {
+        onPage: (page, loaded, unread) => {
           if (signal.aborted) return;
           if (loaded === page.length) running.current = []; // the lister restarted from page one
+          skipped = unread;
           for (const t of page) running.current.push(toRow(t));
           const now = Date.now();
           if (now - lastProgress >= PROGRESS_MS || loaded === page.length) {

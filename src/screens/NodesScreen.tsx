@@ -13,6 +13,7 @@ import {useNodes} from '../hooks/useNodes.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {NodesTable, type NodesTableProps} from './NodesTable.js';
 import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
+import {SkippedNotice, skippedRows} from './shared/SkippedNotice.js';
 import {EmptyView, ErrorView, LoadingView} from './shared/States.js';
 import {editText, TextField} from './shared/TextField.js';
 import {color} from './shared/theme.js';
@@ -47,7 +48,8 @@ export function NodesScreen() {
   const active = useScreenActive();
   const nodes = useNodes();
   const {rows: termRows} = useTerminalSize();
-  const height = Math.max(1, Math.max(3, termRows - FRAME_CHROME_ROWS) - BODY_CHROME);
+  // One row less when a notice counts nodes the reader skipped (issue 8, tolerant reader).
+  const height = Math.max(1, Math.max(3, termRows - FRAME_CHROME_ROWS) - BODY_CHROME - skippedRows(nodes.skipped));
   const [view] = useState(createNodeView);
   const client = useApi();
   const [state, update, getState] = useSyncState<ListState>(() => remembered.get(client) ?? INITIAL);
@@ -90,6 +92,8 @@ export function NodesScreen() {
   return (
     <ScreenFrame view="nodes" bindings={state.draft !== undefined ? FILTER_BINDINGS : LIST_BINDINGS}>
       {(_bodyRows, columns) => (
+        <>
+        <SkippedNotice skipped={nodes.skipped} noun="node" />
         <NodesView
           state={nodes.status === 'ready' ? {status: 'ready', rows, total: list.length} : nodes}
           refreshing={nodes.refreshing}
@@ -102,6 +106,7 @@ export function NodesScreen() {
           filter={state.filter}
           draft={state.draft}
         />
+        </>
       )}
     </ScreenFrame>
   );

@@ -19,6 +19,7 @@ import {IssueForm} from './IssueForm.js';
 import {PlaintextModal} from './PlaintextModal.js';
 import {RevokeConfirm} from './RevokeConfirm.js';
 import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
+import {SkippedNotice, skippedRows} from './shared/SkippedNotice.js';
 import {EmptyView, ErrorView, LoadingView} from './shared/States.js';
 import {editText} from './shared/TextField.js';
 import {copyWithStatus} from './TokenCopy.js';
@@ -166,12 +167,19 @@ export function TokensScreen({project, select}: {readonly project: string; reado
   const at = resolveSelection(ui.sel, visible, keyOf, tableRows(ui));
   return (
     <ScreenFrame view="tokens" projectSlug={slug} bindings={bindings}>
-      {(body, columns) =>
-        roster.status === 'loading' ? <LoadingView what={`tokens of ${project}`} />
-        : roster.status === 'error' ? <ErrorView error={roster.error} />
-        : rows.length === 0 && !modal && roster.loading === undefined ? <EmptyView message={`No bootstrap tokens in ${slug ?? project} yet.`} hint={readOnly ? 'r refresh · esc back' : 'n issues one · r refresh · esc back'} />
-        : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={ui.sort} desc={ui.desc} filter={ui.filter} draft={ui.mode === 'filter' ? ui.draft : undefined} stateFilter={ui.stateFilter} now={now} rows={body} columns={columns} modal={modal} />
-      }
+      {(frameRows, columns) => {
+        // Tokens the reader skipped are counted on a line of their own (issue 8, tolerant reader).
+        const body = frameRows - skippedRows(data?.skipped);
+        return (
+          <>
+            <SkippedNotice skipped={data?.skipped} noun="token" />
+            {roster.status === 'loading' ? <LoadingView what={`tokens of ${project}`} />
+            : roster.status === 'error' ? <ErrorView error={roster.error} />
+            : rows.length === 0 && !modal && roster.loading === undefined ? <EmptyView message={`No bootstrap tokens in ${slug ?? project} yet.`} hint={readOnly ? 'r refresh · esc back' : 'n issues one · r refresh · esc back'} />
+            : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={ui.sort} desc={ui.desc} filter={ui.filter} draft={ui.mode === 'filter' ? ui.draft : undefined} stateFilter={ui.stateFilter} now={now} rows={body} columns={columns} modal={modal} />}
+          </>
+        );
+      }}
     </ScreenFrame>
   );
 }
