@@ -5,6 +5,7 @@ import {barTickMs, isOverdue, nextPollDelayMs, progressFraction, recallRotation}
 import {useRotationProgress, useRotationTrigger, type TriggerOutcome} from '../../src/hooks/useRotation.js';
 import {clientFor, renderWith} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
+import {dropConnection, json, startFaultServer} from '../support/faultServer.js';
 
 const sandbox = useSandbox();
 const operator = () => clientFor(sandbox().url, sandbox().operatorToken);
@@ -86,5 +87,37 @@ describe('useRotationTrigger and useRotationProgress', () => {
     const r = await renderWith(<Progress nodeId="01900000-0000-7000-8000-000000000000" estimate={0} />, operator());
     expect(await r.waitFor('error', 8_000)).toContain('error node_not_found handoff=no');
     r.unmount();
+  });
+});
+
+function TriggerOnce({nodeId}: {readonly nodeId: string}) {
+  const trigger = useRotationTrigger();
+  const [out, setOut] = useState<TriggerOutcome>();
+  useEffect(() => {
+    void trigger(nodeId, 0).then(setOut);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!out) return <Text>waiting</Text>;
+  return <Text>{out.ok ? 'ok' : `error ${out.error.title}: ${out.error.detail}`}</Text>;
+}
+
+describe('useRotationTrigger after a lost answer', () => {
+  const NODE = '0190a8b8-b1c1-7b1b-8b1b-b1b1b1b1b1b1';
+  const ROTATE = `/v1/nodes/${NODE}/keys/rotate`;
+  it('does not re-send the POST; it reads the preview and says a pending rotation may be the one just sent', async () => {
+    const fault = await startFaultServer();
+    fault.route('POST', ROTATE, dropConnection());
+    fault.route('GET', `${ROTATE}/preview`, json(200, {node_id: NODE, peer_id: NODE, affected_peer_count: 0, affected_edges: [], already_pending: true, estimated_duration_seconds: 5}));
+    const client = clientFor(fault.url, 'lost-answer-bearer');
+    const r = await renderWith(<TriggerOnce nodeId={NODE} />, client);
+    try {
+      const frame = await r.waitFor('error');
+      expect(frame).toMatch(/^error connection failed: .*; a rotation is pending; it may be the one just sent$/);
+      expect(fault.hits('POST', ROTATE)).toBe(1);
+      expect(recallRotation(NODE)).toBeUndefined();
+    } finally {
+      r.unmount();
+      await client.close();
+      await fault.close();
+    }
   });
 });
