@@ -61,8 +61,10 @@ main(process.argv.slice(2)).then(
     // Writes to a TTY are synchronous, so nothing is lost; pipes drain as usual.
     if (process.stdout.isTTY) setTimeout(() => process.exit(code), 2000);
   },
-  (error: unknown) => {
-    process.stderr.write(`plexconsole: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  async (error: unknown) => {
+    // Sanitised, and never the bearer: a crash report is printed like anything else.
+    const {formatErrorLine} = await import('./api/errors.js');
+    process.stderr.write(`plexconsole: internal error: ${formatErrorLine(error)}\n`);
     process.exit(70);
   },
 );

@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import type {Readable, Writable} from 'node:stream';
 import type {ApiClient} from './api/client.js';
+import {redactCredentials} from './api/credential.js';
 import {App} from './app.js';
 import {sanitize} from './domain/sanitize.js';
 import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
@@ -97,7 +98,8 @@ function safely(fn: () => unknown): void {
   }
 }
 
-function crashMessage(error: unknown): string {
+/** The crash report for stderr: sanitised, and never the credential the client holds. */
+export function crashMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `plexconsole: internal error: ${sanitize(message)}\nThe terminal has been restored. Please report this with the steps that led to it.\n`;
+  return `plexconsole: internal error: ${redactCredentials(sanitize(message))}\nThe terminal has been restored. Please report this with the steps that led to it.\n`;
 }

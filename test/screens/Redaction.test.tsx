@@ -1,0 +1,38 @@
+// The exact credential the client holds never reaches the console: not on the status line
+// (`whoami failed: <title>`), not on an error page, not in a crash report. The token is
+// letters only, which the old `Bearer <word with a digit>` pattern could never catch.
+import {afterAll, beforeAll, expect, it} from 'vitest';
+import type {ApiClient} from '../../src/api/client.js';
+import {crashMessage} from '../../src/console.js';
+import {problem, startFaultServer, type FaultServer} from '../support/faultServer.js';
+import {clientFor, renderApp} from '../support/renderApp.js';
+
+const TOKEN = 'consolebearerlettersonly';
+const P = '0190a8b8-a0c0-7a0a-8a0a-a0a0a0a0a0a0';
+
+let fault: FaultServer;
+let client: ApiClient;
+beforeAll(async () => {
+  fault = await startFaultServer();
+  client = clientFor(fault.url, TOKEN);
+});
+afterAll(async () => {
+  await client.close();
+  await fault.close();
+});
+
+it('a server echoing the bearer in its Problems gets it onto neither the status line nor an error page', async () => {
+  fault.route('GET', '/v1/auth/whoami', problem(401, {title: `bad token ${TOKEN}`, detail: `token ${TOKEN} unknown`}));
+  fault.route('GET', `/v1/projects/${P}`, problem(500, {title: 'Internal Server Error', detail: `while checking ${TOKEN}`, correlation_id: TOKEN}));
+  const app = await renderApp(client, {name: 'tokens', project: P});
+  await app.waitFor('while checking [redacted]');
+  await app.press(':', 'whoami', 'return');
+  await app.waitFor('whoami failed: bad token [redacted]');
+  expect(app.frames.filter((f) => f.includes(TOKEN))).toEqual([]);
+  app.unmount();
+});
+
+it('a crash report never carries the bearer', () => {
+  expect(crashMessage(new Error(`state dump: token=${TOKEN}`))).toContain('token=[redacted]');
+  expect(crashMessage(new Error(`state dump: token=${TOKEN}`))).not.toContain(TOKEN);
+});
