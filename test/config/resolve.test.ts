@@ -114,8 +114,10 @@ describe('profiles', () => {
     expect(resolve({}, {XDG_CONFIG_HOME: xdg}).server).toBe('https://xdg.example.com');
   });
 
-  test('a profile file readable by others is refused when its token is used', () => {
-    const path = writeProfiles(PROFILES, 0o644);
+  // Group-only and others-only bits each on their own: a check of one class alone
+  // (`mode & 0o004`, `mode & 0o040`) passes 0644 but not both of these.
+  test.each([0o644, 0o640, 0o604, 0o620, 0o602, 0o610, 0o601])('a profile file with mode %o is refused when its token is used', (mode) => {
+    const path = writeProfiles(PROFILES, mode);
     const e = configError(() => resolve());
     expect(e.exitCode).toBe(3);
     expect(e.message).toBe(`insecure credentials: chmod 600 ${path}`);
@@ -154,11 +156,15 @@ describe('missing and insecure credentials', () => {
     expect(e.message).toContain('PLEXSPHERE_TOKEN');
   });
 
-  test('a token file with mode 0644 is exit 3 asking for chmod 600', () => {
-    const path = writeToken('t', 0o644);
+  test.each([0o644, 0o640, 0o604, 0o620, 0o602, 0o610, 0o601])('a token file with mode %o is exit 3 asking for chmod 600', (mode) => {
+    const path = writeToken('t', mode);
     const e = configError(() => resolve({server: 'https://f.example.com', tokenFile: path}));
     expect(e.exitCode).toBe(3);
     expect(e.message).toBe(`insecure credentials: chmod 600 ${path}`);
+  });
+
+  test.each([0o600, 0o400])('a token file with mode %o is accepted', (mode) => {
+    expect(resolve({server: 'https://f.example.com', tokenFile: writeToken('tok-private', mode)}).token).toBe('tok-private');
   });
 
   test('a token file with mode 0600 is read with its trailing newline trimmed', () => {
