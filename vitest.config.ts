@@ -27,6 +27,8 @@ export default defineConfig({
   plugins: [wasmAsBytes()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Rebuilds dist/ when it is older than src/ (or fails loudly): e2e tests run the bundle.
+    globalSetup: ['test/support/distFresh.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
