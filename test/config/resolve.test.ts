@@ -24,6 +24,8 @@ function writeToken(content: string, mode = 0o600): string {
   chmodSync(path, mode);
   return path;
 }
+// Group-only and others-only bits each on their own, read and write alike.
+const LOOSE = [0o644, 0o640, 0o604, 0o620, 0o602, 0o610, 0o601].map((m) => [m.toString(8), m] as const);
 const resolve = (flags: ConnectionFlags = {}, env: NodeJS.ProcessEnv = {}) => resolveConnection({flags, env, homeDir: home});
 function configError(fn: () => unknown): ConfigError {
   try {
@@ -116,7 +118,7 @@ describe('profiles', () => {
 
   // Group-only and others-only bits each on their own: a check of one class alone
   // (`mode & 0o004`, `mode & 0o040`) passes 0644 but not both of these.
-  test.each([0o644, 0o640, 0o604, 0o620, 0o602, 0o610, 0o601])('a profile file with mode %o is refused when its token is used', (mode) => {
+  test.each(LOOSE)('a profile file with mode %s is refused when its token is used', (_octal, mode) => {
     const path = writeProfiles(PROFILES, mode);
     const e = configError(() => resolve());
     expect(e.exitCode).toBe(3);
@@ -156,14 +158,14 @@ describe('missing and insecure credentials', () => {
     expect(e.message).toContain('PLEXSPHERE_TOKEN');
   });
 
-  test.each([0o644, 0o640, 0o604, 0o620, 0o602, 0o610, 0o601])('a token file with mode %o is exit 3 asking for chmod 600', (mode) => {
+  test.each(LOOSE)('a token file with mode %s is exit 3 asking for chmod 600', (_octal, mode) => {
     const path = writeToken('t', mode);
     const e = configError(() => resolve({server: 'https://f.example.com', tokenFile: path}));
     expect(e.exitCode).toBe(3);
     expect(e.message).toBe(`insecure credentials: chmod 600 ${path}`);
   });
 
-  test.each([0o600, 0o400])('a token file with mode %o is accepted', (mode) => {
+  test.each([0o600, 0o400].map((m) => [m.toString(8), m] as const))('a token file with mode %s is accepted', (_octal, mode) => {
     expect(resolve({server: 'https://f.example.com', tokenFile: writeToken('tok-private', mode)}).token).toBe('tok-private');
   });
 
