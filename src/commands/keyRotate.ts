@@ -76,6 +76,8 @@ export const keyRotate: Verb = {
     'already pending (an idempotent no-op, exit 0). --dry-run text: node, peer,',
     'affected_peers, already_pending, estimated_duration; json/yaml add the edge list.',
     'Exit 4 on node_not_found, 77 on a ReBAC denial, 64 when the server lacks rotation.',
+    'The POST is sent once, never retried. If its answer is lost, the preview is read and',
+    "stderr says whether a rotation is pending (exit 0: it may be the one just sent) or not (exit 1).",
   ].join('\n'),
   options: {node: {type: 'string'}, 'dry-run': {type: 'boolean'}, preview: {type: 'boolean'}},
   async run(ctx) {

@@ -54,3 +54,12 @@ it('Nodes shows a future kind and counts the unreadable node on one line', async
   expect(frame).toContain('satelli…'); // a future kind, shown as received (cut to the column)
   expect(frame).toContain('⚠ 1 node could not be read and is not shown (item 2: created_at: Invalid RFC 3339 timestamp)');
 });
+
+it('the roster loader stops a server that sends empty pages with fresh cursors forever, and says so', async () => {
+  serve();
+  fault.route('GET', `/v1/projects/${P}/bootstrap-tokens`, (req, res, ctx) => json(200, {items: [], next_cursor: `fresh-${ctx.n}`})(req, res, ctx));
+  app = await renderApp(client, {name: 'tokens', project: P});
+  await app.waitFor('listing stopped');
+  expect(app.lastFrame()).toContain('the server sent 5 empty pages in a row');
+  expect(fault.hits('GET', `/v1/projects/${P}/bootstrap-tokens`)).toBe(5);
+});
