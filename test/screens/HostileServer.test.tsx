@@ -68,7 +68,8 @@ describe.each([['hostile', undefined], ['very long', HOSTILE_LONG]])('%s server 
   it('the header principal and the :whoami status line', async () => {
     serveHostile(fault, text);
     const a = await open({name: 'projects'});
-    await a.waitFor('HOSTILE');
+    // The header (first line) names the principal once whoami answered.
+    await a.waitFor((f) => (f.split('\n')[0] ?? '').includes('· HOSTILE'));
     await a.press(':', 'whoami', 'return');
     // The status line (above the footer) shows the principal, sanitised.
     await a.waitFor((f) => (f.split('\n').at(-2) ?? '').startsWith('HOSTILE'));

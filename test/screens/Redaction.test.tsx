@@ -23,9 +23,10 @@ afterAll(async () => {
 
 it('a server echoing the bearer in its Problems gets it onto neither the status line nor an error page', async () => {
   fault.route('GET', '/v1/auth/whoami', problem(401, {title: `bad token ${TOKEN}`, detail: `token ${TOKEN} unknown`}));
-  fault.route('GET', `/v1/projects/${P}`, problem(500, {title: 'Internal Server Error', detail: `while checking ${TOKEN}`, correlation_id: TOKEN}));
+  fault.route('GET', `/v1/projects/${P}`, problem(404, {title: 'Not Found', detail: `while checking ${TOKEN}`, correlation_id: TOKEN}));
   const app = await renderApp(client, {name: 'tokens', project: P});
   await app.waitFor('while checking [redacted]');
+  await app.waitFor('(whoami failed)');
   await app.press(':', 'whoami', 'return');
   await app.waitFor('whoami failed: bad token [redacted]');
   expect(app.frames.filter((f) => f.includes(TOKEN))).toEqual([]);
