@@ -64,15 +64,29 @@ afterAll(async () => {
 
 const open = async (route: Route) => (app = await renderApp(client, route));
 
+/** The status line is transient (a few seconds): look through every frame written, not only the last. */
+async function waitForAnyFrame(a: Rendered, ok: (frame: string) => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!a.frames.some(ok)) {
+    if (Date.now() > end) throw new Error(`no frame matched; last frame:\n${a.lastFrame()}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe.each([['hostile', undefined], ['very long', HOSTILE_LONG]])('%s server text', (_name, text) => {
   it('the header principal and the :whoami status line', async () => {
     serveHostile(fault, text);
     const a = await open({name: 'projects'});
     // The header (first line) names the principal once whoami answered.
     await a.waitFor((f) => (f.split('\n')[0] ?? '').includes('· HOSTILE'));
-    await a.press(':', 'whoami', 'return');
+    // One step at a time, each seen on screen: a key sent before its layer listens is lost under load.
+    await a.press(':');
+    await a.waitFor((f) => (f.split('\n').at(-1) ?? '').startsWith(':'));
+    await a.press('whoami');
+    await a.waitFor(':whoami');
+    await a.press('return');
     // The status line (above the footer) shows the principal, sanitised.
-    await a.waitFor((f) => (f.split('\n').at(-2) ?? '').startsWith('HOSTILE'));
+    await waitForAnyFrame(a, (f) => (f.split('\n').at(-2) ?? '').startsWith('HOSTILE'));
     expectInert(a, 'projects + :whoami');
   });
 
@@ -80,8 +94,13 @@ describe.each([['hostile', undefined], ['very long', HOSTILE_LONG]])('%s server 
     serveHostile(fault, text, true);
     const a = await open({name: 'projects'});
     await a.waitFor('(whoami failed)');
-    await a.press(':', 'whoami', 'return');
-    await a.waitFor('whoami failed: HOSTILE');
+    // One step at a time, each seen on screen: a key sent before its layer listens is lost under load.
+    await a.press(':');
+    await a.waitFor((f) => (f.split('\n').at(-1) ?? '').startsWith(':'));
+    await a.press('whoami');
+    await a.waitFor(':whoami');
+    await a.press('return');
+    await waitForAnyFrame(a, (f) => f.includes('whoami failed: HOSTILE'));
     expectInert(a, ':whoami failed');
   });
 
