@@ -1,6 +1,7 @@
 import type {ApiClient, ApiResponse} from './client.js';
 import {serverText} from './credential.js';
-import {ApiError, outcomeUnknown} from './errors.js';
+import {ApiError} from './errors.js';
+import {outcomeUnknown} from './outcome.js';
 import {RotationHandleSchema, RotationPreviewSchema, type RotationHandle, type RotationPreview} from './schemas.js';
 
 const rotatePath = (nodeId: string): string => `/v1/nodes/${encodeURIComponent(nodeId)}/keys/rotate`;

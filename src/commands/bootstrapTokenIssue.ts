@@ -1,6 +1,7 @@
 // `bootstrap-token issue`: mint a single-use enrolment credential and show its plaintext once.
 import {issueBootstrapToken} from '../api/bootstrapTokens.js';
-import {ApiError, formatErrorLine, outcomeUnknown} from '../api/errors.js';
+import {ApiError, formatErrorLine} from '../api/errors.js';
+import {outcomeUnknown} from '../api/outcome.js';
 import {parseTtl} from '../domain/duration.js';
 import {sanitize} from '../domain/sanitize.js';
 import {isEnvPrefix, isKind} from '../domain/validate.js';
