@@ -121,7 +121,9 @@ describe('a plexctl script runs unchanged with plexconsole in its place', () => 
       'state=live',
       'get=0',
       'revoke_viewer=4',
-      'plexconsole: 403 Forbidden: principal lacks the manage relation on project:' + (ctx.sb.demo?.tokenProjectId ?? '') + '. [permission_denied] (correlation …)',
+      // decisions.md: the 403 line carries the reason and the relation path besides the code.
+      `plexconsole: 403 Forbidden: principal lacks the manage relation on project:${ctx.sb.demo?.tokenProjectId ?? ''}. [permission_denied] [insufficient_relation] ` +
+        `(relation project:${ctx.sb.demo?.tokenProjectId ?? ''}#manage → domain:${ctx.sb.demo?.domainId ?? ''}#viewer) (correlation …)`,
       'revoke_no_yes=2',
       'revoke=0',
       'revoke_again=0',
