@@ -85,16 +85,21 @@ describe('plexconsole in a real terminal (tmux)', () => {
     expect(p.history()).not.toMatch(PLAINTEXT);
   });
 
-  it('revoking the selected live token asks, then marks it revoked', async () => {
+  it('revoking the selected live token asks, then marks that row revoked', async () => {
     const p = await open(['--project', 'edge-prod'], {columns: 100, rows: 30});
     await p.waitFor(/live \d+/);
-    await p.keys('f'); // STATE filter: live
-    await p.waitFor(/STATE:? *live|state: live|filter: live/i);
+    await p.keys('f'); // STATE filter: live, to pick a live token
+    const live = await p.waitFor(/state: live/);
+    const id = /^> ([0-9a-f-]{36}) .* live\s*$/m.exec(live)?.[1];
+    expect(id).toBeDefined();
+    await p.keys('Escape'); // clears the filter; the selection stays on the token
+    await p.waitFor((s) => !s.includes('state: live') && new RegExp(`^> ${id} .* live\\s*$`, 'm').test(s));
     await p.keys('x');
     await p.waitFor(/Revoke bootstrap token\?/);
     await p.keys('y');
-    await p.waitFor(/revoked/);
-    await p.waitFor(/Token .* revoked/);
+    // That row's STATE, not the word "revoked" (the counts line always shows it).
+    const after = await p.waitFor((s) => new RegExp(`^> ${id} .* revoked\\s*$`, 'm').test(s));
+    expect(after).toContain(`Token ${id} revoked`);
   });
 
   it('Nodes → preview → typed confirm → result → completion', async () => {

@@ -1,6 +1,7 @@
 import {describe, expect, it, afterEach} from 'vitest';
 import {issueBootstrapToken} from '../../src/api/bootstrapTokens.js';
 import {clientFor, renderApp, type Rendered} from '../support/renderApp.js';
+import {clipboardWrites} from '../support/osc52.js';
 import {useSandbox} from '../support/sandbox.js';
 import {recording, selectedLine, tableLines} from './tokenTestKit.js';
 
@@ -136,9 +137,11 @@ describe('Tokens roster', () => {
   it('c sends the selected token id to the clipboard and says so honestly', async () => {
     const s = sandbox();
     app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'tokens', project: 'edge-prod'});
-    await app.waitFor('120 tokens');
+    const frame = await app.waitFor('120 tokens');
+    const selected = selectedLine(frame)!.slice(2, 38);
     await app.press('c');
-    await app.waitFor((f) => /token id [0-9a-f-]{36} sent to terminal clipboard \(OSC 52|could not copy token id/.test(f));
+    await app.waitFor(`token id ${selected} sent to terminal clipboard (OSC 52)`);
+    expect(clipboardWrites(app.ttyBytes())).toEqual([selected]);
   });
 
   it('an unknown project slug is an error in place with what to press', async () => {
