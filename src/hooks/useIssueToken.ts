@@ -46,10 +46,12 @@ export function useIssueToken(): IssueState & IssueActions {
       if (inFlight.current) return false;
       inFlight.current = true;
       setState({status: 'submitting'});
+      const settled = session.issueStarted(projectId);
       // No abort on unmount: cancelling cannot un-mint a token, and there is no retry.
       issueBootstrapToken(client, projectId, req).then(
         (res) => {
           inFlight.current = false;
+          settled();
           if (!mounted.current) return;
           setState({status: 'issued', issued: res.data});
           // Until close(), quitting throws the only copy away: the exit path names the token.
@@ -57,6 +59,7 @@ export function useIssueToken(): IssueState & IssueActions {
         },
         (e: unknown) => {
           inFlight.current = false;
+          settled();
           if (mounted.current) setState({status: 'error', error: toApiError(e)});
         },
       );

@@ -11,6 +11,9 @@ export type ShownPlaintext = {readonly tokenId: string; readonly projectId: stri
  */
 export class TerminalSession {
   private readonly open = new Map<string, ShownPlaintext>();
+  /** Projects with an issue request in flight: quitting now may leave a token nobody saw. */
+  private readonly issuing = new Map<number, string>();
+  private issues = 0;
   private shown = false;
 
   constructor(
@@ -22,6 +25,13 @@ export class TerminalSession {
   /** Sends `text` to the clipboard (OSC 52 on the controlling terminal). */
   copy(text: string): CopyResult {
     return copyToClipboard(text, this.env, this.ttyPath);
+  }
+
+  /** An issue POST left; call the returned function when it settles, whatever the outcome. */
+  issueStarted(projectId: string): () => void {
+    const n = ++this.issues;
+    this.issuing.set(n, projectId);
+    return () => void this.issuing.delete(n);
   }
 
   plaintextShown(t: ShownPlaintext): void {
@@ -41,7 +51,12 @@ export class TerminalSession {
 
   /** Lines for stderr, after the terminal is restored: live tokens whose modal was quit, not closed. */
   exitNotices(nowMs: number): string[] {
-    return [...this.open.values()]
+    const inFlight = [...this.issuing.values()].map(
+      (project) =>
+        `plexconsole: an issue request was still in flight when the console quit: a live token may have been ` +
+        `issued in project ${sanitize(project)} whose plaintext nobody saw. Check the roster and revoke it.\n`,
+    );
+    return inFlight.concat([...this.open.values()]
       .filter((t) => !(Date.parse(t.expiresAt) <= nowMs))
       .map((t) => {
         const [id, project, expires] = [sanitize(t.tokenId), sanitize(t.projectId), sanitize(t.expiresAt)];
@@ -51,6 +66,6 @@ export class TerminalSession {
           `plexconsole: if the plaintext was not saved, revoke it: ` +
           `plexconsole bootstrap-token revoke --project ${project} --token-id ${id}\n`
         );
-      });
+      }));
   }
 }

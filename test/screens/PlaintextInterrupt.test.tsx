@@ -1,5 +1,6 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {CLOSE_QUESTION, PLAINTEXT_BANNER} from '../../src/screens/PlaintextModal.js';
+import {delay, json, startFaultServer, type FaultServer} from '../support/faultServer.js';
 import {clientFor, renderApp, type Rendered} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
 import {recording} from './tokenTestKit.js';
@@ -87,6 +88,30 @@ describe('ctrl+c', () => {
     await second.a.waitFor(':tok');
     await second.a.press('ctrl+c');
     await waitUntil(second.a.exited);
+  });
+});
+
+describe('ctrl+c while the issue request is in flight', () => {
+  const P = '0190a8b8-a0c0-7a0a-8a0a-a0a0a0a0a0a0';
+  let fault: FaultServer;
+  beforeAll(async () => {
+    fault = await startFaultServer();
+    const at = '2026-01-01T00:00:00Z';
+    fault.route('GET', `/v1/projects/${P}`, json(200, {id: P, domain_id: P, name: 'Slow', slug: 'slow', created_at: at, updated_at: at}));
+    fault.route('GET', `/v1/projects/${P}/bootstrap-tokens`, json(200, {items: []}));
+    // Never answers within the test: the console quits while the POST is out.
+    fault.route('POST', `/v1/projects/${P}/bootstrap-tokens`, delay(60_000, json(201, {})));
+  });
+  afterAll(() => fault.close());
+
+  it('quits, and the exit notice says a token may have been issued in that project', async () => {
+    const a = (app = await renderApp(clientFor(fault.url, 'pst_test_token'), {name: 'tokens', project: P}));
+    await a.waitFor('No bootstrap tokens in slow yet.');
+    await a.press('n', 'tab', 'slow', 'return', 'return');
+    await a.waitFor('Issuing…');
+    await a.press('ctrl+c');
+    await waitUntil(a.exited);
+    expect(a.session.exitNotices(Date.now())).toEqual([expect.stringContaining(`an issue request was still in flight when the console quit: a live token may have been issued in project ${P}`)]);
   });
 });
 

@@ -28,6 +28,16 @@ describe('terminal session', () => {
     expect(s.anyPlaintextShown).toBe(true);
   });
 
+  it('warns about an issue request still in flight, until it settles', () => {
+    const s = new TerminalSession({});
+    const settled = s.issueStarted(T1.projectId);
+    expect(s.exitNotices(NOW)).toEqual([
+      `plexconsole: an issue request was still in flight when the console quit: a live token may have been issued in project ${T1.projectId} whose plaintext nobody saw. Check the roster and revoke it.\n`,
+    ]);
+    settled();
+    expect(s.exitNotices(NOW)).toEqual([]);
+  });
+
   it('sanitises the server-given ids it prints', () => {
     const s = new TerminalSession({});
     s.plaintextShown({...T1, tokenId: 'id\x1b]0;pwned\x07x'});
