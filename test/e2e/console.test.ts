@@ -260,4 +260,18 @@ describe('exit after widening the pane (tmux)', () => {
     expect(history.replace(/\n/g, '')).toContain(`--token-id ${tokenId}`);
     expect(history).toMatch(/^exit=143$/m);
   });
+
+  it(':quit after widening the Projects screen leaves no wide header behind', async () => {
+    const p = (pane = await openPane(`${consoleCommand([])}; echo "exit=$?"`, {columns: 30, rows: 20}));
+    await p.waitFor('edge-prod');
+    execFileSync('tmux', ['-L', p.socket, 'resize-window', '-t', 'e2e', '-x', '160', '-y', '20']);
+    await p.waitFor('operator@demo.plexsphere.test · projects');
+    await p.keys(':');
+    await p.text('quit');
+    await p.keys('Enter');
+    const history = await afterExit(p);
+    expect(history).not.toContain('operator@demo.plexsphere.test');
+    expect(history).not.toContain('edge-prod');
+    expect(history).toMatch(/^exit=0$/m);
+  });
 });
