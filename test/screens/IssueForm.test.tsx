@@ -1,9 +1,9 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {clientFor, renderApp, type Rendered} from '../support/renderApp.js';
-import {dropConnection, json, problem, startFaultServer, type FaultServer} from '../support/faultServer.js';
+import {dropConnection, type FaultServer} from '../support/faultServer.js';
 import {clipboardWrites} from '../support/osc52.js';
 import {useSandbox} from '../support/sandbox.js';
-import {recording, selectedLine} from './tokenTestKit.js';
+import {emptyProjectServer, FAULT_ISSUE, FAULT_PROJECT, recording, selectedLine} from './tokenTestKit.js';
 
 const sandbox = useSandbox();
 let app: Rendered | undefined;
@@ -90,15 +90,11 @@ describe('Issue form and plaintext modal', () => {
 });
 
 describe('Issue over a dropped connection', () => {
-  const P = '0190a8b8-a0c0-7a0a-8a0a-a0a0a0a0a0a0';
+  const P = FAULT_PROJECT;
   let fault: FaultServer;
   beforeAll(async () => {
-    fault = await startFaultServer();
-    const at = '2026-01-01T00:00:00Z';
-    fault.route('GET', `/v1/projects/${P}`, json(200, {id: P, domain_id: P, name: 'Flaky', slug: 'flaky', created_at: at, updated_at: at}));
-    fault.route('GET', `/v1/projects/${P}/bootstrap-tokens`, json(200, {items: []}));
-    fault.route('GET', '/v1/whoami', problem(404, {title: 'Not Found'}));
-    fault.route('POST', `/v1/projects/${P}/bootstrap-tokens`, dropConnection());
+    fault = await emptyProjectServer('flaky');
+    fault.route('POST', FAULT_ISSUE, dropConnection());
   });
   afterAll(() => fault.close());
 

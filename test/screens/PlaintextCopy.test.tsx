@@ -1,12 +1,13 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {PLAINTEXT_BANNER} from '../../src/screens/PlaintextModal.js';
 import {clientFor, renderApp, type Rendered} from '../support/renderApp.js';
-import {json, problem, startFaultServer, type FaultServer} from '../support/faultServer.js';
+import {json, type FaultServer} from '../support/faultServer.js';
 import {clipboardWrites} from '../support/osc52.js';
+import {emptyProjectServer, FAULT_ISSUE, FAULT_PROJECT} from './tokenTestKit.js';
 
 // `c` copies only a plaintext of the contract's form: the modal shows sanitised text, so
 // copying the raw server string would paste bytes the operator never saw (paste-jacking).
-const P = '0190a8b8-a0c0-7a0a-8a0a-a0a0a0a0a0a0';
+const P = FAULT_PROJECT;
 const TOKEN_ID = '0190a8b8-a0c0-7a0a-8a0a-a0a0a0a0a0a1';
 const GOOD = 'psb_prod_aebagbafaydqqbrhibbsa3kqaq_node_abcdefghijklmnopqrstuvwxyz';
 const HOSTILE: Record<string, string> = {
@@ -20,11 +21,7 @@ const HOSTILE: Record<string, string> = {
 let fault: FaultServer;
 let app: Rendered | undefined;
 beforeAll(async () => {
-  fault = await startFaultServer();
-  const at = '2026-01-01T00:00:00Z';
-  fault.route('GET', `/v1/projects/${P}`, json(200, {id: P, domain_id: P, name: 'Copy', slug: 'copy', created_at: at, updated_at: at}));
-  fault.route('GET', `/v1/projects/${P}/bootstrap-tokens`, json(200, {items: []}));
-  fault.route('GET', '/v1/whoami', problem(404, {title: 'Not Found'}));
+  fault = await emptyProjectServer('copy');
 });
 afterAll(() => fault.close());
 afterEach(() => app?.unmount());
@@ -32,7 +29,7 @@ afterEach(() => app?.unmount());
 /** Issues against a server that answers with `token` as the plaintext; returns the modal frame. */
 async function issueAnswering(token: string): Promise<Rendered> {
   const expires = new Date(Date.now() + 3_600_000).toISOString();
-  fault.route('POST', `/v1/projects/${P}/bootstrap-tokens`, json(201, {token_id: TOKEN_ID, token, issued_at: new Date().toISOString(), expires_at: expires}));
+  fault.route('POST', FAULT_ISSUE, json(201, {token_id: TOKEN_ID, token, issued_at: new Date().toISOString(), expires_at: expires}));
   app = await renderApp(clientFor(fault.url, 'pst_test_token'), {name: 'tokens', project: P});
   await app.waitFor('No bootstrap tokens in copy yet.');
   await app.press('n', 'tab', 'prod', 'return', 'return');

@@ -1,9 +1,9 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {CLOSE_QUESTION, PLAINTEXT_BANNER} from '../../src/screens/PlaintextModal.js';
-import {delay, json, startFaultServer, type FaultServer} from '../support/faultServer.js';
+import {delay, json, type FaultServer} from '../support/faultServer.js';
 import {clientFor, renderApp, type Rendered} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
-import {recording} from './tokenTestKit.js';
+import {emptyProjectServer, FAULT_ISSUE, FAULT_PROJECT, recording} from './tokenTestKit.js';
 
 // ctrl+c is the copy reflex on the plaintext modal: it must ask, not throw the only copy away.
 const sandbox = useSandbox();
@@ -92,15 +92,12 @@ describe('ctrl+c', () => {
 });
 
 describe('ctrl+c while the issue request is in flight', () => {
-  const P = '0190a8b8-a0c0-7a0a-8a0a-a0a0a0a0a0a0';
+  const P = FAULT_PROJECT;
   let fault: FaultServer;
   beforeAll(async () => {
-    fault = await startFaultServer();
-    const at = '2026-01-01T00:00:00Z';
-    fault.route('GET', `/v1/projects/${P}`, json(200, {id: P, domain_id: P, name: 'Slow', slug: 'slow', created_at: at, updated_at: at}));
-    fault.route('GET', `/v1/projects/${P}/bootstrap-tokens`, json(200, {items: []}));
+    fault = await emptyProjectServer('slow');
     // Never answers within the test: the console quits while the POST is out.
-    fault.route('POST', `/v1/projects/${P}/bootstrap-tokens`, delay(60_000, json(201, {})));
+    fault.route('POST', FAULT_ISSUE, delay(60_000, json(201, {})));
   });
   afterAll(() => fault.close());
 

@@ -78,11 +78,8 @@ describe('Rotation preview', () => {
     const app = await preview('gw-ams-1', {readOnly: true});
     expect(app.lastFrame()).not.toContain('rotate…');
     expect(app.lastFrame()).toContain('READ-ONLY');
-    const from = app.frames.length;
-    // Keys act in order: once ? has opened the help, the Enter before it has been handled.
-    await app.press('return', '?');
-    await app.waitFor('Keys on this screen');
-    for (const f of app.frames.slice(from)) expect(f).not.toContain('and press Enter');
+    // Once ? has opened the help, the Enter before it has been handled.
+    for (const f of await app.pressUntil(['return', '?'], 'Keys on this screen')) expect(f).not.toContain('and press Enter');
     await app.press('escape');
     await app.waitFor('Affected edges');
     app.unmount();
@@ -95,11 +92,8 @@ describe('Rotation confirm and result', () => {
     const app = await preview('confirm-a');
     await openConfirm(app);
     expect(app.lastFrame()).toContain('Type confirm-a (the node name)');
-    const from = app.frames.length;
-    // Keys act in order: once the typed x shows, both Enters before it have been handled.
-    await app.press('return', 'return', 'x');
-    await app.waitFor('name: x');
-    for (const f of app.frames.slice(from)) {
+    // Once the typed x shows, both Enters before it have been handled.
+    for (const f of await app.pressUntil(['return', 'return', 'x'], 'name: x')) {
       expect(f).not.toContain('Rotating');
       expect(f).not.toContain('does not match');
     }

@@ -129,11 +129,8 @@ describe('Tokens roster', () => {
     expect(frame).not.toContain('n new');
     expect(frame).not.toContain('x revoke');
     expect(frame).toContain('READ-ONLY');
-    const from = app.frames.length;
-    // Keys act in order: once f's STATE filter shows, n and x before it have been handled.
-    await app.press('n', 'x', 'f');
-    await app.waitFor('state: live');
-    for (const f of app.frames.slice(from)) {
+    // Once f's STATE filter shows, n and x before it have been handled.
+    for (const f of await app.pressUntil(['n', 'x', 'f'], 'state: live')) {
       expect(f).not.toContain('Issue a bootstrap token');
       expect(f).not.toContain('Revoke bootstrap token?');
     }

@@ -28,6 +28,12 @@ export type Rendered = {
   press(...keys: string[]): Promise<void>;
   /** Writes raw bytes in one chunk (batched input, as over a slow SSH link). */
   write(raw: string): Promise<void>;
+  /**
+   * Sends `keys`, then waits for `marker` (text a later key brings up). Keys act in order, so by
+   * then every earlier key has been handled: a deterministic point to check something did NOT
+   * happen. Returns every frame rendered meanwhile.
+   */
+  pressUntil(keys: string[], marker: string): Promise<string[]>;
   /** Polls the last frame until it contains `text` (or the predicate holds); fails after `ms`. */
   waitFor(text: string | ((frame: string) => boolean), ms?: number): Promise<string>;
   unmount(): void;
@@ -71,6 +77,12 @@ export async function renderWith(element: ReactElement, client: ApiClient, info?
         // Ink waits briefly after a lone ESC to tell it from an escape sequence.
         await tick(k === 'escape' ? 40 : 15);
       }
+    },
+    async pressUntil(keys, marker) {
+      const from = r.frames.length;
+      await self.press(...keys);
+      await self.waitFor(marker);
+      return r.frames.slice(from);
     },
     async write(raw) {
       r.stdin.write(raw);
