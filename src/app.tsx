@@ -3,6 +3,7 @@ import {Component, useCallback, useMemo, useRef, useState, type ReactNode} from 
 import {AppChromeContext} from './hooks/appChrome.js';
 import {parseCommand} from './hooks/commandLine.js';
 import {InputLayerContext} from './hooks/inputLayer.js';
+import {InterruptProvider, useInterruptRouter} from './hooks/interrupt.js';
 import {matches} from './hooks/keymap.js';
 import {NavigationContext, type Navigation, type Route} from './hooks/navigation.js';
 import {useAppState} from './hooks/useAppState.js';
@@ -19,6 +20,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   const {exit} = useApp();
   const [state, dispatch] = useAppState(initialRoute);
   const whoami = useWhoami();
+  const interrupt = useInterruptRouter(exit);
   const [captured, setCapturedSet] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<StatusMessage>();
   const statusTimer = useRef<NodeJS.Timeout>(undefined);
@@ -103,9 +105,11 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
       <StatusContext.Provider value={showStatus}>
         <InputLayerContext.Provider value={layer}>
           <AppChromeContext.Provider value={chrome}>
-            <ErrorBoundary onError={(e) => exit(e)}>
-              <ScreenFor key={`${state.stack.length}:${JSON.stringify(route)}`} route={route} />
-            </ErrorBoundary>
+            <InterruptProvider value={interrupt}>
+              <ErrorBoundary onError={(e) => exit(e)}>
+                <ScreenFor key={`${state.stack.length}:${JSON.stringify(route)}`} route={route} />
+              </ErrorBoundary>
+            </InterruptProvider>
           </AppChromeContext.Provider>
         </InputLayerContext.Provider>
       </StatusContext.Provider>

@@ -6,8 +6,10 @@ import {App} from './app.js';
 import {sanitize} from './domain/sanitize.js';
 import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
 import {KeyRouter} from './hooks/keyRouter.js';
+import {TerminalSessionProvider} from './hooks/terminalSession.js';
 import type {Route} from './hooks/navigation.js';
 import {enterAltScreen} from './terminal/altScreen.js';
+import {TerminalSession} from './terminal/session.js';
 import {installTerminalGuards, isTerminalGone, SIGNAL_EXIT_CODES} from './terminal/signals.js';
 
 export type ConsoleOptions = {
@@ -17,6 +19,8 @@ export type ConsoleOptions = {
   readonly stdin: Readable & {isTTY?: boolean};
   readonly stdout: Writable & {isTTY?: boolean; rows?: number; columns?: number};
   readonly stderr: Writable;
+  /** Defaults to one on /dev/tty with process.env. */
+  readonly session?: TerminalSession;
 };
 
 /**
@@ -26,18 +30,23 @@ export type ConsoleOptions = {
  */
 export async function runConsole(opts: ConsoleOptions): Promise<number> {
   const {stdout, stderr} = opts;
+  const session = opts.session ?? new TerminalSession();
   const leaveAltScreen = enterAltScreen(stdout);
   const instance = render(
     <ApiProvider client={opts.client} info={opts.info}>
-      <KeyRouter>
-        <App initialRoute={opts.initialRoute} />
-      </KeyRouter>
+      <TerminalSessionProvider value={session}>
+        <KeyRouter>
+          <App initialRoute={opts.initialRoute} />
+        </KeyRouter>
+      </TerminalSessionProvider>
     </ApiProvider>,
     {
       stdin: opts.stdin as NodeJS.ReadStream,
       stdout: stdout as NodeJS.WriteStream,
       stderr: stderr as NodeJS.WriteStream,
-      exitOnCtrlC: true,
+      // The app routes ctrl+c itself: it quits from anywhere, except that the plaintext
+      // modal asks first (src/hooks/interrupt.ts).
+      exitOnCtrlC: false,
       // Only changed lines are rewritten: few bytes per keypress over slow SSH links.
       // PLEXCONSOLE_RENDER=full restores Ink's default full redraw, the bench's reference.
       incrementalRendering: process.env['PLEXCONSOLE_RENDER'] !== 'full',
@@ -47,13 +56,19 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
 
   let finish: (code: number) => void = () => {};
   const interrupted = new Promise<number>((resolve) => (finish = resolve));
+  let restored = false;
+  // Every exit path comes through here: unmount (Ink writes its last frame), then clear the
+  // alternate screen and leave it, then say which issued tokens were left unclosed.
   const restore = () => {
+    if (restored) return;
+    restored = true;
     try {
       instance.unmount();
     } catch {
       // Already unmounted, or the terminal is gone (SIGHUP): nothing left to restore.
     }
-    safely(leaveAltScreen);
+    safely(() => leaveAltScreen({scrollback: session.anyPlaintextShown}));
+    for (const notice of session.exitNotices(Date.now())) safely(() => stderr.write(notice));
   };
   let crashed = false;
   const onCrash = (error: unknown) => {

@@ -28,10 +28,22 @@ export class KeyBus {
   private readonly subscribers = new Set<Subscriber>();
   private readonly queue: KeyPress[] = [];
   private draining = false;
+  private interrupt: (() => void) | undefined;
 
   subscribe(sub: Subscriber): () => void {
     this.subscribers.add(sub);
     return () => this.subscribers.delete(sub);
+  }
+
+  /**
+   * ctrl+c goes only to `fn` (the app's interrupt router), never to screens: it must quit
+   * from a text field or modal too, and no screen may read it as a plain key.
+   */
+  onInterrupt(fn: () => void): () => void {
+    this.interrupt = fn;
+    return () => {
+      if (this.interrupt === fn) this.interrupt = undefined;
+    };
   }
 
   push(presses: readonly KeyPress[]): void {
@@ -47,8 +59,11 @@ export class KeyBus {
     }
     this.draining = true;
     // A snapshot: a handler that opens a layer must not hand this key to it too.
-    const active = [...this.subscribers].filter((s) => s.active.current);
-    for (const s of active) s.handler.current(press);
+    if (press.name === 'ctrl+c' && this.interrupt) this.interrupt();
+    else {
+      const active = [...this.subscribers].filter((s) => s.active.current);
+      for (const s of active) s.handler.current(press);
+    }
     // React 19 schedules the previous key's render from a microtask onto its
     // Scheduler (reconciler 0.33's batchedUpdates is a no-op). Yielding first lets
     // that microtask run; the low-priority task then queues behind React's render

@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {issueBootstrapToken, type IssueRequest} from '../api/bootstrapTokens.js';
 import {useApi} from './ApiProvider.js';
+import {useTerminalSession} from './terminalSession.js';
 import type {ApiError, IssuedToken} from './types.js';
 
 export type {IssueRequest} from '../api/bootstrapTokens.js';
@@ -26,6 +27,7 @@ export type IssueActions = {
  */
 export function useIssueToken(): IssueState & IssueActions {
   const client = useApi();
+  const session = useTerminalSession();
   const [state, setState] = useState<IssueState>({status: 'idle'});
   // A ref, not state: two Enters in one read must not both pass the "not in flight" check.
   const inFlight = useRef(false);
@@ -44,30 +46,37 @@ export function useIssueToken(): IssueState & IssueActions {
       if (inFlight.current) return false;
       inFlight.current = true;
       setState({status: 'submitting'});
+      const settled = session.issueStarted(projectId);
       // No abort on unmount: cancelling cannot un-mint a token, and there is no retry.
       issueBootstrapToken(client, projectId, req).then(
         (res) => {
           inFlight.current = false;
-          if (mounted.current) setState({status: 'issued', issued: res.data});
+          settled();
+          if (!mounted.current) return;
+          setState({status: 'issued', issued: res.data});
+          // Until close(), quitting throws the only copy away: the exit path names the token.
+          session.plaintextShown({tokenId: res.data.token_id, projectId, expiresAt: res.data.expires_at});
         },
         (e: unknown) => {
           inFlight.current = false;
+          settled();
           if (mounted.current) setState({status: 'error', error: toApiError(e)});
         },
       );
       return true;
     },
-    [client],
+    [client, session],
   );
 
   const close = useCallback(() => {
     const s = current.current;
     const id = s.status === 'issued' ? s.issued.token_id : undefined;
     if (s.status === 'submitting') return undefined;
+    if (id) session.plaintextClosed(id);
     current.current = {status: 'idle'};
     setState({status: 'idle'});
     return id;
-  }, []);
+  }, [session]);
 
   return {...state, submit, close};
 }

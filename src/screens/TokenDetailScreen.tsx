@@ -17,7 +17,7 @@ import {RevokeConfirm} from './RevokeConfirm.js';
 import {ScreenFrame} from './shared/ScreenFrame.js';
 import {ErrorView, LoadingView} from './shared/States.js';
 import {color, stateRole} from './shared/theme.js';
-import {copyWithStatus} from './TokenCopy.js';
+import {useCopy} from './TokenCopy.js';
 import {revokeKey, revokeNotice} from './TokenRevokeFlow.js';
 
 const KEYS: BindingId[] = ['detail.copy', 'tokens.revoke', 'list.refresh', 'nav.back'];
@@ -27,6 +27,7 @@ const CONFIRM: BindingId[] = ['confirm.yes', 'nav.back'];
 export function TokenDetailScreen({projectId, tokenId}: {readonly projectId: string; readonly tokenId: string}) {
   const nav = useNavigation();
   const showStatus = useStatus();
+  const copy = useCopy();
   const {readOnly} = useConsoleInfo();
   const detail = useTokenDetail(projectId, tokenId);
   const project = useProject(projectId);
@@ -52,7 +53,7 @@ export function TokenDetailScreen({projectId, tokenId}: {readonly projectId: str
       else if (r === 'close') setConfirming(false), revoke.reset();
     } else if (matches('nav.back', name)) nav.back();
     else if (matches('list.refresh', name) || (detail.status === 'error' && matches('error.retry', name))) setPatched(undefined), detail.reload();
-    else if (token && matches('detail.copy', name)) copyWithStatus(showStatus, token.id, `token id ${token.id}`);
+    else if (token && matches('detail.copy', name)) copy.tokenId(token.id);
     else if (token && matches('tokens.revoke', name, readOnly)) revoke.reset(), setConfirming(true);
   }, useScreenActive());
 

@@ -22,7 +22,7 @@ import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
 import {SkippedNotice, skippedRows} from './shared/SkippedNotice.js';
 import {EmptyView, ErrorView, LoadingView} from './shared/States.js';
 import {editText} from './shared/TextField.js';
-import {copyWithStatus} from './TokenCopy.js';
+import {useCopy} from './TokenCopy.js';
 import {NEW_ISSUE_FORM, checkIssueForm, issueFormKey, type IssueForm as Form} from './TokenIssueFormState.js';
 import {revokeKey, revokeNotice} from './TokenRevokeFlow.js';
 import {tokensHeadLines, TokensView} from './TokensView.js';
@@ -52,6 +52,7 @@ const keyOf = (r: TokenRow) => r.id;
 export function TokensScreen({project, select}: {readonly project: string; readonly select?: string}) {
   const nav = useNavigation();
   const showStatus = useStatus();
+  const copy = useCopy();
   const {readOnly} = useConsoleInfo();
   const size = useTerminalSize();
   const roster = useTokens(project);
@@ -110,7 +111,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
     else if (matches('tokens.issue', name, readOnly) && data) update((s) => ({...s, mode: 'issue', form: NEW_ISSUE_FORM}));
     else if (!row) return;
     else if (matches('list.open', name) && data) (yielded.current = true), nav.push({name: 'tokenDetail', projectId: data.project.id, tokenId: row.id});
-    else if (matches('tokens.copy', name)) copyWithStatus(showStatus, row.id, `token id ${row.id}`);
+    else if (matches('tokens.copy', name)) copy.tokenId(row.id);
     else if (matches('tokens.revoke', name, readOnly)) {
       revoke.reset();
       update((s) => ({...s, mode: 'revoke', target: row.token}));
@@ -126,7 +127,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
       // Select the new token and make sure no filter hides it; the reload brings it in.
       update((s) => ({...s, mode: 'list', closing: false, filter: '', stateFilter: 'all', sel: {key: id, index: 0, offset: 0}}));
       roster.reload();
-    } else if (matches('modal.copy', name)) copyWithStatus(showStatus, issue.issued.token, 'plaintext');
+    } else if (matches('modal.copy', name)) copy.plaintext(issue.issued.token);
     else if (matches('modal.close', name)) update((s) => ({...s, closing: true}));
   };
 
@@ -160,7 +161,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
 
   const bindings = showingPlaintext ? (ui.closing ? CONFIRM_KEYS : MODAL_KEYS) : ui.mode === 'issue' ? FORM_KEYS : ui.mode === 'revoke' ? CONFIRM_KEYS : LIST_KEYS;
   const slug = data?.project.slug;
-  const modal = showingPlaintext ? <PlaintextModal issued={issue.issued} confirming={ui.closing} columns={size.columns} />
+  const modal = showingPlaintext ? <PlaintextModal issued={issue.issued} confirming={ui.closing} columns={size.columns} onAskClose={() => update((s) => ({...s, closing: true}))} />
     : ui.mode === 'issue' ? <IssueForm form={ui.form} issue={issue} projectSlug={slug ?? project} now={now} />
     : ui.mode === 'revoke' && ui.target ? <RevokeConfirm token={ui.target} state={revoke.state} now={now} /> : undefined;
   const {visible, counts} = view(ui);

@@ -85,16 +85,21 @@ describe('plexconsole in a real terminal (tmux)', () => {
     expect(p.history()).not.toMatch(PLAINTEXT);
   });
 
-  it('revoking the selected live token asks, then marks it revoked', async () => {
+  it('revoking the selected live token asks, then marks that row revoked', async () => {
     const p = await open(['--project', 'edge-prod'], {columns: 100, rows: 30});
     await p.waitFor(/live \d+/);
-    await p.keys('f'); // STATE filter: live
-    await p.waitFor(/STATE:? *live|state: live|filter: live/i);
+    await p.keys('f'); // STATE filter: live, to pick a live token
+    const live = await p.waitFor(/state: live/);
+    const id = /^> ([0-9a-f-]{36}) .* live\s*$/m.exec(live)?.[1];
+    expect(id).toBeDefined();
+    await p.keys('Escape'); // clears the filter; the selection stays on the token
+    await p.waitFor((s) => !s.includes('state: live') && new RegExp(`^> ${id} .* live\\s*$`, 'm').test(s));
     await p.keys('x');
     await p.waitFor(/Revoke bootstrap token\?/);
     await p.keys('y');
-    await p.waitFor(/revoked/);
-    await p.waitFor(/Token .* revoked/);
+    // That row's STATE, not the word "revoked" (the counts line always shows it).
+    const after = await p.waitFor((s) => new RegExp(`^> ${id} .* revoked\\s*$`, 'm').test(s));
+    expect(after).toContain(`Token ${id} revoked`);
   });
 
   it('Nodes → preview → typed confirm → result → completion', async () => {
@@ -178,5 +183,95 @@ describe('plexconsole in a real terminal (tmux)', () => {
     expect(styled).not.toMatch(/\x1b\[(3|9)[0-7]m|\x1b\[38;/);
     // Selection by the `> ` marker, STATE by its word: neither needs colour.
     expect(pane.screen()).toMatch(/^> .* (live|expired|consumed|revoked)\s*$/m);
+  });
+});
+
+// Issue 8: tmux keeps alternate-screen lines wider than the pane's starting width when
+// the alt screen is left without erasing it, so a pane widened while the plaintext modal
+// was open showed the plaintext (and the wide header) on the shell screen after exit.
+
+const QUESTION = 'The plaintext cannot be shown again. Close? (y/N)';
+
+/** Starts at 30×20, issues a token, widens to 160 columns with the modal open; returns the plaintext. */
+async function issueThenWiden(): Promise<{p: Pane; plaintext: string; tokenId: string}> {
+  // The exit code lands on the shell screen after the console's own lines.
+  const p = (pane = await openPane(`${consoleCommand(['--project', 'edge-prod'])}; echo "exit=$?"`, {columns: 30, rows: 20}));
+  await p.waitFor(/\d+ tokens/);
+  await p.keys('n');
+  await p.waitFor('Env prefix');
+  await p.keys('Tab');
+  await p.text('widen');
+  await p.keys('Tab', 'Enter');
+  await p.waitFor('WARNING');
+  execFileSync('tmux', ['-L', p.socket, 'resize-window', '-t', 'e2e', '-x', '160', '-y', '20']);
+  // Wide enough now for the plaintext and the full header on one line each.
+  const wide = await p.waitFor((s) => PLAINTEXT.test(s) && s.includes('operator@demo.plexsphere.test · tokens · edge-prod'));
+  const plaintext = PLAINTEXT.exec(wide)![0];
+  const tokenId = /token id {2}([0-9a-f-]{36})/.exec(wide)![1]!;
+  return {p, plaintext, tokenId};
+}
+
+/** Waits for the shell after the console exited; returns the pane's whole history. */
+async function afterExit(p: Pane): Promise<string> {
+  await p.waitFor((s) => /^exit=\d+$/m.test(s) && /^\$ ?$/m.test(s) && !p.alternateOn());
+  return p.history();
+}
+
+function expectNothingLeft(history: string, plaintext: string): void {
+  expect(history).not.toContain(plaintext);
+  expect(history).not.toMatch(PLAINTEXT);
+  // The wide header (server and principal) is gone too.
+  expect(history).not.toContain('operator@demo.plexsphere.test');
+}
+
+describe('exit after widening the pane (tmux)', () => {
+  it('ctrl+c in the plaintext modal asks; a second ctrl+c quits, leaves nothing, and names the live token on stderr', async () => {
+    const {p, plaintext, tokenId} = await issueThenWiden();
+    await p.keys('C-c');
+    await p.waitFor(QUESTION);
+    expect(p.alternateOn()).toBe(true);
+    await p.keys('C-c');
+    const history = await afterExit(p);
+    expectNothingLeft(history, plaintext);
+    const shell = history.replace(/\n/g, '');
+    expect(shell).toContain(`a live bootstrap token was issued`);
+    expect(shell).toContain(`--token-id ${tokenId}`);
+    expect(history).toMatch(/^exit=0$/m);
+  });
+
+  it('q: the close question, y, then q on the roster leaves nothing and no notice', async () => {
+    const {p, plaintext} = await issueThenWiden();
+    await p.keys('q');
+    await p.waitFor(QUESTION);
+    await p.keys('y');
+    await p.waitFor((s) => !s.includes('WARNING') && /> .*widen.*live/.test(s));
+    await p.keys('q');
+    const history = await afterExit(p);
+    expectNothingLeft(history, plaintext);
+    expect(history).not.toContain('a live bootstrap token was issued');
+    expect(history).toMatch(/^exit=0$/m);
+  });
+
+  it('SIGTERM with the plaintext modal open leaves nothing, names the token, exits 143', async () => {
+    const {p, plaintext, tokenId} = await issueThenWiden();
+    process.kill(p.pid(), 'SIGTERM');
+    const history = await afterExit(p);
+    expectNothingLeft(history, plaintext);
+    expect(history.replace(/\n/g, '')).toContain(`--token-id ${tokenId}`);
+    expect(history).toMatch(/^exit=143$/m);
+  });
+
+  it(':quit after widening the Projects screen leaves no wide header behind', async () => {
+    const p = (pane = await openPane(`${consoleCommand([])}; echo "exit=$?"`, {columns: 30, rows: 20}));
+    await p.waitFor('edge-prod');
+    execFileSync('tmux', ['-L', p.socket, 'resize-window', '-t', 'e2e', '-x', '160', '-y', '20']);
+    await p.waitFor('operator@demo.plexsphere.test · projects');
+    await p.keys(':');
+    await p.text('quit');
+    await p.keys('Enter');
+    const history = await afterExit(p);
+    expect(history).not.toContain('operator@demo.plexsphere.test');
+    expect(history).not.toContain('edge-prod');
+    expect(history).toMatch(/^exit=0$/m);
   });
 });

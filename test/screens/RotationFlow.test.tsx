@@ -5,7 +5,6 @@ import {useSandbox} from '../support/sandbox.js';
 
 const sandbox = useSandbox();
 const operator = () => clientFor(sandbox().url, sandbox().operatorToken);
-const settle = () => new Promise((r) => setTimeout(r, 50));
 const isPending = async (nodeId: string) => (await previewRotation(operator(), nodeId)).data.already_pending;
 
 async function preview(node: string, info?: {readOnly: boolean}): Promise<Rendered> {
@@ -79,10 +78,10 @@ describe('Rotation preview', () => {
     const app = await preview('gw-ams-1', {readOnly: true});
     expect(app.lastFrame()).not.toContain('rotate…');
     expect(app.lastFrame()).toContain('READ-ONLY');
-    await app.press('return');
-    await settle();
-    expect(app.lastFrame()).not.toContain('and press Enter');
-    expect(app.lastFrame()).toContain('Affected edges');
+    // Once ? has opened the help, the Enter before it has been handled.
+    for (const f of await app.pressUntil(['return', '?'], 'Keys on this screen')) expect(f).not.toContain('and press Enter');
+    await app.press('escape');
+    await app.waitFor('Affected edges');
     app.unmount();
   });
 });
@@ -93,15 +92,50 @@ describe('Rotation confirm and result', () => {
     const app = await preview('confirm-a');
     await openConfirm(app);
     expect(app.lastFrame()).toContain('Type confirm-a (the node name)');
-    await app.press('return', 'return');
-    await settle();
-    expect(app.lastFrame()).not.toContain('Rotating');
-    expect(app.lastFrame()).not.toContain('does not match');
-    await app.press('confirm-b', 'return');
+    // Once the typed x shows, both Enters before it have been handled.
+    for (const f of await app.pressUntil(['return', 'return', 'x'], 'name: x')) {
+      expect(f).not.toContain('Rotating');
+      expect(f).not.toContain('does not match');
+    }
+    await app.press('backspace', 'confirm-b', 'return');
     const frame = await app.waitFor('does not match');
     expect(frame).toContain('name: confirm-b');
     await app.press('escape');
     await app.waitFor('Affected edges');
+    expect(await isPending(id)).toBe(false);
+    app.unmount();
+  });
+
+  it('a prefix of the name, or the name in another case, does not confirm', async () => {
+    const {id} = await sandbox().addNode({name: 'exact-Name', edges: 1});
+    const app = await preview('exact-Name');
+    await openConfirm(app);
+    for (const attempt of ['exact-Nam', 'exact', 'EXACT-NAME', 'exact-name']) {
+      await app.press(attempt, 'return');
+      expect(await app.waitFor('does not match')).toContain(`name: ${attempt}`);
+      await app.press('ctrl+u');
+      await app.waitFor((f) => !f.includes('does not match'));
+    }
+    // The exact name still works: the refusals above were the comparison, not a broken form.
+    await app.press('exact-Name', 'return');
+    await app.waitFor('rotation id');
+    expect(await isPending(id)).toBe(true);
+    app.unmount();
+  });
+
+  it('an unnamed node: a shorter id prefix, or the id in upper case, does not confirm', async () => {
+    const {id} = await sandbox().addNode({edges: 1});
+    const app = await preview(id);
+    await openConfirm(app);
+    const short = id.slice(0, 7);
+    const upper = id.slice(0, 8).toUpperCase();
+    expect(upper).not.toBe(id.slice(0, 8)); // a UUIDv7 starts with hex letters within its first 8
+    for (const attempt of [short, upper]) {
+      await app.press(attempt, 'return');
+      expect(await app.waitFor('does not match')).toContain(`id: ${attempt}`);
+      await app.press('ctrl+u');
+      await app.waitFor((f) => !f.includes('does not match'));
+    }
     expect(await isPending(id)).toBe(false);
     app.unmount();
   });

@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {clipboardWrites} from '../support/osc52.js';
 import {clientFor, renderApp, type Rendered} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
 
@@ -18,6 +19,16 @@ describe('Token detail', () => {
     expect(frame).toMatch(/issued_at\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ/);
     expect(frame).toMatch(/revoked_at\s+—/);
     await app.waitFor('edge-prod');
+  });
+
+  it('c sends the token id to the clipboard', async () => {
+    const s = sandbox();
+    const d = s.demo!;
+    app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'tokenDetail', projectId: d.tokenProjectId, tokenId: d.tokens.live});
+    await app.waitFor('issued_by_user_id');
+    await app.press('c');
+    await app.waitFor(`token id ${d.tokens.live} sent to terminal clipboard (OSC 52)`);
+    expect(clipboardWrites(app.ttyBytes())).toEqual([d.tokens.live]);
   });
 
   it('x revokes from the detail too, and the STATE updates in place', async () => {

@@ -1,10 +1,15 @@
 import {render} from 'ink-testing-library';
-import type {ReactElement} from 'react';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {useEffect, type ReactElement} from 'react';
 import {createClient, type ApiClient} from '../../src/api/client.js';
 import {App} from '../../src/app.js';
 import {ApiProvider, type ConsoleInfo} from '../../src/hooks/ApiProvider.js';
 import {KeyRouter} from '../../src/hooks/keyRouter.js';
 import type {Route} from '../../src/hooks/navigation.js';
+import {TerminalSessionProvider} from '../../src/hooks/terminalSession.js';
+import {TerminalSession} from '../../src/terminal/session.js';
 
 /** Escape sequences for named keys, as a terminal sends them. */
 export const KEYS = {
@@ -23,9 +28,21 @@ export type Rendered = {
   press(...keys: string[]): Promise<void>;
   /** Writes raw bytes in one chunk (batched input, as over a slow SSH link). */
   write(raw: string): Promise<void>;
+  /**
+   * Sends `keys`, then waits for `marker` (text a later key brings up). Keys act in order, so by
+   * then every earlier key has been handled: a deterministic point to check something did NOT
+   * happen. Returns every frame rendered meanwhile.
+   */
+  pressUntil(keys: string[], marker: string): Promise<string[]>;
   /** Polls the last frame until it contains `text` (or the predicate holds); fails after `ms`. */
   waitFor(text: string | ((frame: string) => boolean), ms?: number): Promise<string>;
   unmount(): void;
+  /** True once the app quit (Ink's exit unmounted the tree). */
+  exited(): boolean;
+  /** The run's terminal session: its clipboard writes go to a file, read by `ttyBytes`. */
+  session: TerminalSession;
+  /** Everything sent to the "controlling terminal" (OSC 52 sequences) so far. */
+  ttyBytes(): string;
 };
 
 /** Client pointed at a (sandbox) URL with a token, as the console builds it. */
@@ -36,9 +53,17 @@ export function clientFor(url: string, token: string): ApiClient {
 /** Renders any element inside the providers, with Ink's timing handled. */
 export async function renderWith(element: ReactElement, client: ApiClient, info?: Partial<ConsoleInfo>): Promise<Rendered> {
   const full: ConsoleInfo = {serverHost: '127.0.0.1', profileLabel: 'test', readOnly: false, ...info};
+  const tty = join(mkdtempSync(join(tmpdir(), 'plexconsole-tty-')), 'tty');
+  writeFileSync(tty, '');
+  // Never the real /dev/tty: a test run must not write the developer's clipboard.
+  const session = new TerminalSession({TERM: 'xterm-256color'}, tty);
+  let exited = false;
   const r = render(
     <ApiProvider client={client} info={full}>
-      <KeyRouter>{element}</KeyRouter>
+      <TerminalSessionProvider value={session}>
+        <KeyRouter>{element}</KeyRouter>
+        <OnUnmount run={() => (exited = true)} />
+      </TerminalSessionProvider>
     </ApiProvider>,
   );
   // Ink subscribes to stdin in an effect: keys written before it would be lost.
@@ -52,6 +77,12 @@ export async function renderWith(element: ReactElement, client: ApiClient, info?
         // Ink waits briefly after a lone ESC to tell it from an escape sequence.
         await tick(k === 'escape' ? 40 : 15);
       }
+    },
+    async pressUntil(keys, marker) {
+      const from = r.frames.length;
+      await self.press(...keys);
+      await self.waitFor(marker);
+      return r.frames.slice(from);
     },
     async write(raw) {
       r.stdin.write(raw);
@@ -68,8 +99,17 @@ export async function renderWith(element: ReactElement, client: ApiClient, info?
       }
     },
     unmount: () => r.unmount(),
+    exited: () => exited,
+    session,
+    ttyBytes: () => readFileSync(tty, 'utf8'),
   };
   return self;
+}
+
+/** Calls `run` when Ink tears the tree down, which `useApp().exit()` does. */
+function OnUnmount({run}: {readonly run: () => void}) {
+  useEffect(() => run, [run]);
+  return null;
 }
 
 /** Renders the whole console app at `initialRoute` against `client`. */
