@@ -93,6 +93,7 @@ async function dispatch(app: App, routes: Route[], req: IncomingMessage, res: Se
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const correlationId = randomUUID();
   const where = `${req.method ?? 'GET'} ${url.pathname.slice(0, 200)}`;
+  let prioritised: (() => void) | undefined;
   try {
     let found: Match;
     try {
@@ -111,7 +112,13 @@ async function dispatch(app: App, routes: Route[], req: IncomingMessage, res: Se
       url,
       params: found.params,
       source: req.socket.remoteAddress ?? 'unknown',
-      principal: () => (who ??= authenticate(app.store, req)),
+      principal: () => {
+        if (!who) {
+          who = authenticate(app.store, req);
+          prioritised = app.redemptions.prioritise(); // an operator's request goes before queued hashing
+        }
+        return who;
+      },
       json: async (malformed = (detail) => problem.badRequest('invalid_body', detail)) => {
         const type = req.headers['content-type'];
         if (!isJsonType(type)) {
@@ -140,6 +147,8 @@ async function dispatch(app: App, routes: Route[], req: IncomingMessage, res: Se
     send(res, {status: err.status, body: err.body(url.pathname, correlationId), headers: err.headers}, true, correlationId);
     // Drain what the client is still sending, so it reads our answer instead of a reset.
     if (!req.readableEnded) req.resume();
+  } finally {
+    prioritised?.();
   }
 }
 

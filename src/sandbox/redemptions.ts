@@ -14,7 +14,7 @@ export type RedemptionLimits = {
 };
 
 export const DEFAULT_REDEMPTION_LIMITS: RedemptionLimits = {
-  failuresPerWindow: 20,
+  failuresPerWindow: 10,
   windowMs: 60_000,
   inFlightPerSource: 4,
   inFlight: 16,
@@ -31,15 +31,17 @@ const limited = (detail: string, retryAfterS: number) =>
 
 /**
  * Keeps `/v1/register` (no auth) from starving everyone else. Each Argon2id verification is
- * ~45 ms of CPU on the one event loop, so: verifications run one at a time, each after a turn
- * of the loop (an operator's request is never queued behind more than one hash); redemptions
- * in flight are bounded per source address and overall; and a source that keeps failing is
- * refused with 429 and `Retry-After` before any hashing.
+ * ~45 ms of CPU on the one event loop, so: verifications run one at a time, and only while no
+ * authenticated request is in progress (an operator's request waits for at most the one hash
+ * already running); redemptions in flight are bounded per source address and overall; and a
+ * source that keeps failing is refused with 429 and `Retry-After` before any hashing.
  */
 export class Redemptions {
   private readonly sources = new Map<string, Source>();
   private inFlight = 0;
   private chain: Promise<unknown> = Promise.resolve();
+  private operators = 0;
+  private operatorsDone: (() => void) | undefined;
 
   constructor(
     private readonly now: () => number,
@@ -78,10 +80,30 @@ export class Redemptions {
     };
   }
 
-  /** Verifies one candidate hash: serialised with every other verification, after a turn of the event loop. */
+  /**
+   * Marks an authenticated request in progress (only a real bearer earns it, so a flood of
+   * fake ones cannot stall enrolment); hashing pauses until every such request is answered.
+   * Returns the release, which is idempotent.
+   */
+  prioritise(): () => void {
+    this.operators++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.operators === 0) {
+        this.operatorsDone?.();
+        this.operatorsDone = undefined;
+      }
+    };
+  }
+
+  /** Verifies one candidate hash: serialised with every other verification, and yielding to operators. */
   verify(plaintext: string, hash: string): Promise<boolean> {
     const run = this.chain.then(async () => {
-      await new Promise((ok) => setImmediate(ok)); // let waiting I/O (an operator's request) run first
+      await new Promise((ok) => setImmediate(ok)); // let waiting I/O (an operator's request) in first
+      // Only the head of the chain ever waits here, so one resolver is enough.
+      while (this.operators > 0) await new Promise<void>((ok) => (this.operatorsDone = ok));
       return verifyPlaintext(plaintext, hash);
     });
     this.chain = run.catch(() => undefined);

@@ -2,6 +2,7 @@
 // write lock, bounded, and a source that keeps failing is throttled with 429 + Retry-After.
 import {randomBytes, randomUUID} from 'node:crypto';
 import {describe, expect, test} from 'vitest';
+import {DEFAULT_REDEMPTION_LIMITS} from '../../src/sandbox/redemptions.js';
 import {assertSchema} from '../support/contract.js';
 import {useSandbox, type Sandbox} from '../support/sandbox.js';
 import {call, type Reply} from './http.js';
@@ -48,7 +49,8 @@ describe('one source replaying a used plaintext', () => {
     for (const r of replies.filter((x) => x.status !== 403)) expectThrottled(r);
     // Hashed at most: the failure allowance plus what was in flight when it ran out.
     expect(denied.length).toBeGreaterThan(0);
-    expect(denied.length).toBeLessThanOrEqual(20 + 4);
+    const {failuresPerWindow, inFlightPerSource} = DEFAULT_REDEMPTION_LIMITS;
+    expect(denied.length).toBeLessThanOrEqual(failuresPerWindow + inFlightPerSource);
     expect(denied.length + replies.filter((r) => r.status === 429).length).toBe(200);
   });
 });
@@ -61,7 +63,7 @@ describe('a throttled source', () => {
     const used = await consumedPlaintext(sb);
     const fresh = await issue(sb); // issued before the throttle bites: operators are never throttled
     let r = await redeem(sb, used);
-    for (let i = 0; i < 30 && r.status === 403; i++) r = await redeem(sb, used);
+    for (let i = 0; i < 3 * DEFAULT_REDEMPTION_LIMITS.failuresPerWindow && r.status === 403; i++) r = await redeem(sb, used);
     expectThrottled(r);
     const wait = Number(r.headers['retry-after']);
     expect(wait).toBeLessThanOrEqual(60);
@@ -104,7 +106,7 @@ describe('while hashes are queued', () => {
 });
 
 describe('one live plaintext redeemed by many at once', () => {
-  const sandbox = useSandbox({redemptionLimits: {inFlightPerSource: 8, inFlight: 8, failuresPerWindow: 8}});
+  const sandbox = useSandbox({redemptionLimits: {inFlightPerSource: 4, inFlight: 4, failuresPerWindow: 4}});
 
   test('200 parallel redemptions of one live plaintext enrol exactly one Node', async () => {
     const sb = sandbox();

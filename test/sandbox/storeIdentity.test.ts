@@ -5,10 +5,11 @@ import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterAll, describe, expect, test} from 'vitest';
 import {runSandbox} from '../../src/sandbox/cli.js';
-import {APPLICATION_ID} from '../../src/sandbox/identity.js';
 import {openDatabase} from '../../src/sandbox/sqlite.js';
 import {startTestSandbox} from '../support/sandbox.js';
 
+// 'PLXS': the SQLite application id the sandbox stamps (src/sandbox/identity.ts).
+const APPLICATION_ID = Buffer.from('PLXS').readUInt32BE(0);
 const root = mkdtempSync(join(tmpdir(), 'sandbox-identity-'));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 let n = 0;
@@ -125,7 +126,11 @@ describe('the data dir', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
-  test.each([0o755, 0o750, 0o701])('an existing one with mode %o is refused and left as it was', async (mode) => {
+  test.each([
+    ['0755', 0o755],
+    ['0750', 0o750],
+    ['0701', 0o701],
+  ])('an existing one with mode %s is refused and left as it was', async (_label, mode) => {
     const dir = join(root, `loose-${mode.toString(8)}`);
     mkdirSync(dir);
     chmodSync(dir, mode);
