@@ -55,9 +55,11 @@ export function checkIntegrity(file: string, db: Database): void {
     problems = [(e as Error).message];
   }
   if (problems.length !== 1 || problems[0] !== 'ok') {
+    // One line: quick_check's findings carry newlines and a "*** in database main ***" banner.
+    const found = problems.join(' ').replace(/\*\*\* in database \w+ \*\*\*/g, '').replace(/\s+/g, ' ').trim();
     throw new StoreRefused(
       file,
-      `is damaged (SQLite quick_check: ${problems.slice(0, 2).join('; ').slice(0, 200)})`,
+      `is damaged (SQLite quick_check: ${found.slice(0, 160)}${found.length > 160 ? '…' : ''})`,
       'Restore it from a backup, or move it aside (or pick another --data-dir) to start a fresh store.',
     );
   }

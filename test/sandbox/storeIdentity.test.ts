@@ -97,7 +97,7 @@ describe('store identity', () => {
     expect(pages).toBeGreaterThan(8);
     bytes.fill(0, 2 * pageSize, Math.floor(pages / 2) * pageSize); // pages 3 … n/2
     writeFileSync(file, bytes);
-    await refused(dir, file, /is damaged \(SQLite quick_check: /, /Restore it from a backup/);
+    await refused(dir, file, /is damaged \(SQLite quick_check: Tree \d+ page \d+: [^\n]*\)\. Restore it from a backup/, /Restore it from a backup/);
   });
 
   test('a store whose first page is zeroed is refused', async () => {
@@ -105,6 +105,15 @@ describe('store identity', () => {
     bytes.fill(0, 0, bytes.readUInt16BE(16));
     writeFileSync(file, bytes);
     await refused(dir, file, /is not a SQLite database/, /Move it aside/);
+  });
+
+  test('a store of ours that lost its Domain is refused, not re-seeded', async () => {
+    const {dir, file, bytes} = await ourStore();
+    const db = await openDatabase(bytes);
+    db.exec("DELETE FROM meta WHERE key = 'domain_id'");
+    writeFileSync(file, db.export());
+    db.close();
+    await refused(dir, file, /has lost its Domain row/, /Restore it from a backup/);
   });
 
   test('`plexconsole sandbox` says why it cannot start and exits 1', async () => {
