@@ -90,6 +90,19 @@ describe('a write that cannot reach the disk', () => {
     expect((await op('GET', `/v1/nodes/${sb.demo!.manyEdgesNodeId}/keys/rotate/preview`)).body.already_pending).toBe(false);
   });
 
+  test('a rotation that falls due while the disk is full still previews, as pending, and completes once it is not', async () => {
+    const node = sb.demo!.pendingRotationNodeId;
+    const preview = () => op('GET', `/v1/nodes/${node}/keys/rotate/preview`);
+    expect((await preview()).body.already_pending).toBe(true);
+    failing = 'write';
+    sb.advance(16 * 60_000); // past the seeded rotation's estimate
+    const during = await preview();
+    expect(during.status).toBe(200);
+    expect(during.body.already_pending).toBe(true);
+    failing = undefined;
+    expect((await preview()).body.already_pending).toBe(false);
+  });
+
   test('when space returns, health recovers and writes succeed, without a restart', async () => {
     failing = 'write';
     expectUnavailable(await issue());
