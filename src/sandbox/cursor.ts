@@ -1,4 +1,4 @@
-import {createHmac, randomUUID, timingSafeEqual} from 'node:crypto';
+import {createHmac, timingSafeEqual} from 'node:crypto';
 import type {Result} from './app.js';
 import {HttpError, problem} from './problems.js';
 import type {Row} from './store.js';
@@ -46,7 +46,7 @@ export class CursorCodec {
     if (!timingSafeEqual(this.mac(body), raw.subarray(raw.length - MAC))) throw invalid();
     if (!timingSafeEqual(body.subarray(1, 1 + BIND), this.binding(subject))) {
       // out_of_scope: the caller has no binding to this cursor; decided before any relation lookup.
-      const extra = permissionDeniedShape ? {reason: 'out_of_scope', relation_path: [], correlation_id: randomUUID()} : {};
+      const extra = permissionDeniedShape ? {reason: 'out_of_scope', relation_path: []} : {};
       throw new HttpError(403, 'cursor_binding_mismatch', 'cursor was minted for a different caller', extra);
     }
     let payload: Payload;

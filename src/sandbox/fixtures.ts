@@ -1,5 +1,6 @@
 import type {App} from './app.js';
 import {kidFor, insertNode, linkNodes} from './mesh.js';
+import {insertResource} from './resources.js';
 import {insertProject} from './seed.js';
 import {seedTokens, type SeedTokensOptions} from './seedTokens.js';
 
@@ -7,6 +8,8 @@ import {seedTokens, type SeedTokensOptions} from './seedTokens.js';
 export type Fixtures = {
   /** Adds a Project to the Domain; returns its id. */
   addProject(p: {slug: string; name: string; description?: string}): Promise<{id: string}>;
+  /** Adds a Resource a Node may register as (`resource_handle`); kind defaults to `vm`. */
+  addResource(r: {projectId: string; handle: string; kind?: string}): Promise<{id: string}>;
   /** Adds a Node (name may be any string, hostile ones included) meshed to `edges` existing or new peers. */
   addNode(n?: {name?: string; kind?: string; edges?: number}): Promise<{id: string; peerId: string}>;
   /** Bulk-inserts `count` unredeemable tokens (mixed states by default); returns their ids. */
@@ -23,6 +26,7 @@ export function createFixtures(app: App, operatorId: string): Fixtures {
   const {store, clock, domain} = app;
   return {
     addProject: (p) => store.mutate(() => ({id: insertProject(store, domain.id, p, clock.now())})),
+    addResource: (r) => store.mutate(() => ({id: insertResource(store, r.projectId, r.handle, r.kind ?? 'vm', clock.now())})),
     addNode: (n = {}) =>
       store.mutate(() => {
         const now = clock.now();

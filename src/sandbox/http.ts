@@ -1,7 +1,9 @@
+import {randomUUID} from 'node:crypto';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {App, Ctx, Result, Route} from './app.js';
 import {authenticate, type Principal} from './auth.js';
 import {HttpError, problem} from './problems.js';
+import {StoreUnavailable} from './store.js';
 
 /** The contract's 8 KiB request-body ceiling. */
 export const MAX_BODY = 8 * 1024;
@@ -31,22 +33,40 @@ function match(routes: Route[], method: string, path: string): Match {
   return allow.length > 0 ? {allow} : undefined;
 }
 
+/** `application/json` or any `application/*+json`, parameters (charset) aside. */
+function isJsonType(header: string | undefined): boolean {
+  const type = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+}
+
+/** The client went away mid-upload: nothing to answer, only to note. */
+class UploadAborted extends Error {
+  constructor(readonly received: number) {
+    super('upload aborted');
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const tooLarge = () =>
     new HttpError(413, 'request_body_too_large', `request body exceeds the ${MAX_BODY}-byte limit`, {}, {connection: 'close'});
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw tooLarge();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY) throw tooLarge();
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    throw new UploadAborted(size); // the stream only fails when the peer resets or aborts
   }
   return Buffer.concat(chunks);
 }
 
-function send(res: ServerResponse, r: Result, problemJson: boolean): void {
-  const headers: Record<string, string> = {'cache-control': 'no-store', ...r.headers};
+function send(res: ServerResponse, r: Result, problemJson: boolean, correlationId: string): void {
+  const headers: Record<string, string> = {'cache-control': 'no-store', 'x-correlation-id': correlationId, ...r.headers};
   if (r.body === undefined) {
     res.writeHead(r.status, headers).end();
     return;
@@ -57,8 +77,23 @@ function send(res: ServerResponse, r: Result, problemJson: boolean): void {
   res.writeHead(r.status, headers).end(text);
 }
 
+/** Maps a failure to the problem the caller sees, logging what only the operator should. */
+function toProblem(app: App, e: unknown, where: string, correlationId: string): HttpError {
+  if (e instanceof HttpError) return e;
+  if (e instanceof StoreUnavailable) return problem.datastoreUnavailable();
+  if (!app.store.closed) {
+    const err = e as Error;
+    const frame = String(err?.stack ?? '').split('\n').find((l) => l.trim().startsWith('at '))?.trim() ?? '';
+    app.log('internal', `internal error on ${where} (correlation ${correlationId}): ${String(err?.message ?? e)} ${frame}`);
+  }
+  return new HttpError(500, 'internal', 'internal error');
+}
+
 async function dispatch(app: App, routes: Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+  const correlationId = randomUUID();
+  const where = `${req.method ?? 'GET'} ${url.pathname.slice(0, 200)}`;
+  let prioritised: (() => void) | undefined;
   try {
     let found: Match;
     try {
@@ -76,23 +111,44 @@ async function dispatch(app: App, routes: Route[], req: IncomingMessage, res: Se
       req,
       url,
       params: found.params,
-      principal: () => (who ??= authenticate(app.store, req)),
-      json: async () => {
+      source: req.socket.remoteAddress ?? 'unknown',
+      principal: () => {
+        if (!who) {
+          who = authenticate(app.store, req);
+          prioritised = app.redemptions.prioritise(); // an operator's request goes before queued hashing
+        }
+        return who;
+      },
+      json: async (malformed = (detail) => problem.badRequest('invalid_body', detail)) => {
+        const type = req.headers['content-type'];
+        if (!isJsonType(type)) {
+          const got = type ? `got ${type.split(';')[0]!.trim().slice(0, 64)}` : 'no Content-Type was sent';
+          throw new HttpError(415, 'unsupported_media_type', `request body must be application/json; ${got}`, {}, {'accept-post': 'application/json'});
+        }
         const buf = await readBody(req);
         try {
           return JSON.parse(buf.toString('utf8')) as unknown;
         } catch {
-          throw problem.badRequest('invalid_body', 'request body is not valid JSON');
+          throw malformed('request body is not valid JSON');
         }
       },
     };
-    send(res, await found.route.handle(ctx), false);
+    // A write whose image is still on its way to disk may yet be rolled back: let it land
+    // first. The last check and the handler's start share one synchronous step.
+    for (let w = app.store.pendingWrite(); w; w = app.store.pendingWrite()) await w;
+    send(res, await found.route.handle(ctx), false, correlationId);
   } catch (e) {
-    const err = e instanceof HttpError ? e : new HttpError(500, 'internal', 'internal error');
-    if (!(e instanceof HttpError) && !app.store.closed) process.emitWarning(`sandbox: ${String((e as Error)?.stack ?? e)}`);
-    send(res, {status: err.status, body: err.body(url.pathname), headers: err.headers}, true);
+    if (e instanceof UploadAborted) {
+      app.log('aborted', `a client aborted its upload to ${where} after ${e.received} bytes`);
+      res.destroy();
+      return;
+    }
+    const err = toProblem(app, e, where, correlationId);
+    send(res, {status: err.status, body: err.body(url.pathname, correlationId), headers: err.headers}, true, correlationId);
     // Drain what the client is still sending, so it reads our answer instead of a reset.
     if (!req.readableEnded) req.resume();
+  } finally {
+    prioritised?.();
   }
 }
 

@@ -1,5 +1,3 @@
-import {randomUUID} from 'node:crypto';
-
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -8,8 +6,11 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** An RFC 9457 body; `code` and the PermissionDenied fields are plexsphere extensions. */
@@ -37,8 +38,11 @@ export class HttpError extends Error {
     super(detail);
   }
 
-  /** The wire body for a request to `instance` (the request path). */
-  body(instance: string): ProblemBody {
+  /**
+   * The wire body for a request to `instance` (the request path). Every problem carries the
+   * request's correlation id (newer SDKs require it; it is also the `X-Correlation-Id` header).
+   */
+  body(instance: string, correlationId: string): ProblemBody {
     return {
       type: `https://plexsphere.com/errors/${this.code.replace(/_/g, '-')}`,
       title: TITLES[this.status] ?? 'Error',
@@ -47,6 +51,7 @@ export class HttpError extends Error {
       instance,
       code: this.code,
       ...this.extra,
+      correlation_id: correlationId,
     };
   }
 }
@@ -59,12 +64,20 @@ export const problem = {
   forbidden: (code: string, detail: string) => new HttpError(403, code, detail),
   unauthenticated: (detail: string) =>
     new HttpError(401, 'unauthenticated', detail, {}, {'www-authenticate': 'Bearer realm="plexsphere"'}),
-  /** The ReBAC denial: a PermissionDenied body (reason, relation path, correlation id). */
+  /** The ReBAC denial: a PermissionDenied body (reason, relation path; the correlation id is the request's). */
   permissionDenied: (detail: string, relationPath: string[]) =>
     new HttpError(403, 'permission_denied', detail, {
       type: 'https://plexsphere.com/errors/insufficient-relation',
       reason: 'insufficient_relation',
       relation_path: relationPath,
-      correlation_id: randomUUID(),
     }),
+  /** A mutation the store could not make durable (or refused while it cannot write): nothing changed. */
+  datastoreUnavailable: () =>
+    new HttpError(
+      503,
+      'datastore_unavailable',
+      'the control plane cannot persist changes right now, so nothing was changed; retry later',
+      {},
+      {'retry-after': '5'},
+    ),
 };

@@ -1,5 +1,6 @@
 // Times are epoch milliseconds (INTEGER) so keyset comparisons are exact and cheap;
-// they become RFC 3339 strings only on the wire.
+// they become RFC 3339 strings only on the wire. Any change of shape bumps SCHEMA_VERSION
+// (identity.ts): a store of another version is refused rather than half-understood.
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS domains (
@@ -26,6 +27,10 @@ CREATE INDEX IF NOT EXISTS tokens_page ON tokens (project_id, issued_at DESC, id
 CREATE INDEX IF NOT EXISTS tokens_candidates ON tokens (project_id, kind, env_prefix, lookup_hint);
 CREATE UNIQUE INDEX IF NOT EXISTS tokens_nonce ON tokens (project_id, consumed_nonce)
   WHERE consumed_nonce IS NOT NULL;
+CREATE TABLE IF NOT EXISTS resources (
+  id TEXT PRIMARY KEY, project_id TEXT NOT NULL REFERENCES projects(id),
+  handle TEXT NOT NULL, kind TEXT NOT NULL, created_at INTEGER NOT NULL,
+  UNIQUE (project_id, handle));
 CREATE TABLE IF NOT EXISTS nodes (
   id TEXT PRIMARY KEY, domain_id TEXT NOT NULL REFERENCES domains(id), project_id TEXT,
   name TEXT, kind TEXT, peer_id TEXT NOT NULL UNIQUE, public_key TEXT NOT NULL,

@@ -1,6 +1,7 @@
 import {generateKeyPairSync, randomBytes} from 'node:crypto';
 import {uuidv7} from './ids.js';
 import {insertNode, kidFor, linkNodes} from './mesh.js';
+import {DEMO_RESOURCES, insertResource} from './resources.js';
 import {seedTokens} from './seedTokens.js';
 import type {Store} from './store.js';
 
@@ -13,8 +14,10 @@ export type DemoFixture = {
   viewerId: string;
   /** Project ids by slug. */
   projects: Record<string, string>;
-  /** `edge-prod`: ~30 tokens in every state. */
+  /** `edge-prod`: 120 tokens, 24-30 in every state. */
   tokenProjectId: string;
+  /** Resource handles a Node may register as, by Project slug (`edge-prod` has edge-router-01…16). */
+  resources: Record<string, string[]>;
   /** One token id per state in `edge-prod`; `expiringSoon` is live and flips within 10 minutes. */
   tokens: {live: string; expiringSoon: string; expired: string; consumed: string; revoked: string};
   /** Node ids by name (the unnamed Node is under `unnamed`). */
@@ -74,6 +77,10 @@ export function seedDemo(store: Store, domain: {id: string; slug: string}, who: 
   });
   const pid = projects['edge-prod']!;
   const by = who.operatorId;
+  const resources: Record<string, string[]> = {};
+  for (const [slug, list] of Object.entries(DEMO_RESOURCES)) {
+    resources[slug] = list.map(([handle, kind]) => (insertResource(store, projects[slug]!, handle, kind, now), handle));
+  }
   const pick = (ids: string[]) => ids[Math.floor(ids.length / 2)]!;
   const tokens = {
     live: pick(seedTokens(store, pid, 24, now, by, {state: 'live'})),
@@ -106,7 +113,7 @@ export function seedDemo(store: Store, domain: {id: string; slug: string}, who: 
     [uuidv7(now - 60_000), db, peer, now - 60_000, now + 15 * 60_000, by],
   );
   const fixture: DemoFixture = {
-    domainId: domain.id, ...who, projects, tokenProjectId: pid, tokens, nodes,
+    domainId: domain.id, ...who, projects, tokenProjectId: pid, resources, tokens, nodes,
     pendingRotationNodeId: db, manyEdgesNodeId: hub, manyEdgesCount: NODES.length - 1 + AGENTS,
   };
   if (scale) {

@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
@@ -6,10 +6,15 @@ import type {App} from './app.js';
 import {ensurePrincipals} from './auth.js';
 import {createClock} from './clock.js';
 import {CursorCodec} from './cursor.js';
+import {preparePrivateDir} from './dataDir.js';
 import {createFixtures, type Fixtures} from './fixtures.js';
 import {createSandboxServer} from './http.js';
 import {routes} from './routes/index.js';
 import {initDomain, seedDemo, type DemoFixture, type SeedName} from './seed.js';
+import {StoreRefused} from './identity.js';
+import {rateLimitedLog, type LogLine} from './log.js';
+import type {DiskFault} from './persist.js';
+import {DEFAULT_REDEMPTION_LIMITS, Redemptions, type RedemptionLimits} from './redemptions.js';
 import {Store} from './store.js';
 
 export type {DemoFixture, SeedName} from './seed.js';
@@ -25,6 +30,12 @@ export type SandboxOptions = {
   seed?: SeedName;
   /** Base clock in epoch ms (default Date.now); `Sandbox.setNow`/`advance` shift it. */
   now?: () => number;
+  /** Test seam: fails chosen steps of the store's file writes, e.g. with ENOSPC (see `DiskFault`). */
+  diskFault?: DiskFault;
+  /** Where the one-line, rate-limited event log goes; default stderr. */
+  log?: LogLine;
+  /** Overrides of the `/v1/register` throttles (tests emulate many source addresses with it). */
+  redemptionLimits?: Partial<RedemptionLimits>;
 };
 
 export type Sandbox = Fixtures & {
@@ -48,14 +59,18 @@ const meta = (store: Store, key: string) => store.get('SELECT value FROM meta WH
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const clock = createClock(opts.now);
   const dataDir = opts.dataDir ? resolve(opts.dataDir) : undefined;
-  if (dataDir) await mkdir(dataDir, {recursive: true, mode: 0o700});
+  if (dataDir) await preparePrivateDir(dataDir);
   // mkdtemp creates the directory 0700: only this user can read the bearer files inside.
   const tokenDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'plexsphere-sandbox-')));
   const dbFile = dataDir ? join(dataDir, 'plexsphere.sqlite') : undefined;
-  const {store, existed} = await Store.open(dbFile);
+  const {store, existed} = await Store.open(dbFile, {diskFault: opts.diskFault, now: () => clock.now()});
 
   const now = clock.now();
   const saved = existed ? store.get('SELECT id, slug, mesh_cidr FROM domains WHERE id = ?', [meta(store, 'domain_id')]) : undefined;
+  if (existed && !saved) {
+    store.close();
+    throw new StoreRefused(dbFile ?? '', 'is one of ours but has lost its Domain row', 'Restore it from a backup, or move it aside to start a fresh store.');
+  }
   const domain = saved
     ? {id: String(saved.id), slug: String(saved.slug), meshCidr: String(saved.mesh_cidr)}
     : store.tx(() => initDomain(store, now));
@@ -70,9 +85,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     demo = store.tx(() => seedDemo(store, domain, who, now, opts.seed === 'scale'));
     store.run("INSERT INTO meta (key, value) VALUES ('demo_fixture', ?)", [JSON.stringify(demo)]);
   }
-  await store.exclusive(() => store.persist());
+  await store.exclusive(() => store.persist()).catch((e: unknown) => {
+    store.close(); // a store that cannot write its first image does not serve
+    throw e;
+  });
 
-  const app: App = {store, clock, domain, cursors: new CursorCodec(Buffer.from(String(meta(store, 'cursor_secret')), 'base64'))};
+  const app: App = {
+    store,
+    clock,
+    domain,
+    cursors: new CursorCodec(Buffer.from(String(meta(store, 'cursor_secret')), 'base64')),
+    log: rateLimitedLog(opts.log ?? ((line) => process.stderr.write(line))),
+    redemptions: new Redemptions(() => clock.now(), {...DEFAULT_REDEMPTION_LIMITS, ...opts.redemptionLimits}),
+  };
   const server = createSandboxServer(app, routes);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

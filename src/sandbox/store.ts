@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import type {Database, SqlValue, Statement} from 'sql.js';
-import {removeStaleTemps, writeFileAtomic} from './persist.js';
+import {checkHeader, checkIntegrity, stampIdentity} from './identity.js';
+import {describeDiskError, RenamedNotSynced, removeStaleTemps, writeFileAtomic, type DiskFault} from './persist.js';
 import {SCHEMA} from './schema.js';
 import {openDatabase} from './sqlite.js';
 
@@ -8,24 +9,68 @@ export type Row = Record<string, SqlValue>;
 /** Positional parameters; `undefined` (a missing row field) binds as NULL. */
 export type Params = (SqlValue | undefined)[];
 
+/** A mutation was refused or undone because the store cannot write its file; nothing changed. */
+export class StoreUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`the store cannot persist: ${reason}`);
+    this.name = 'StoreUnavailable';
+  }
+}
+
+export type StoreOptions = {
+  /** Test seam: fails chosen steps of the atomic file write (see `DiskFault`). */
+  diskFault?: DiskFault;
+  /** Clock for spacing out recovery probes (epoch ms); default Date.now. */
+  now?: () => number;
+};
+
+/** Why the store cannot write, and since when; undefined while it can. */
+export type WriteFailure = {reason: string; since: number};
+
+/** At most one recovery probe per second, however often health is polled. */
+const PROBE_EVERY_MS = 1000;
+
 const bindable = (params: Params): SqlValue[] => params.map((p) => (p === undefined ? null : p));
 
-/** The SQLite store: one sql.js connection, serialised mutations, optional crash-safe file. */
+// sql.js keeps the database as a file in Emscripten's JS MEMFS, so every page that falls
+// out of SQLite's 2 MiB default cache is copied through JS. A 64 MiB cache holds the
+// 100k-token scale store (~48 MiB) and makes seeding and paging ~2x faster. The journal
+// and fsync buy nothing in MEMFS: durability comes from `persist()`.
+const configure = (db: Database) =>
+  db.exec('PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF');
+
+/**
+ * The SQLite store: one sql.js connection, serialised mutations, optional crash-safe file.
+ * With a file, a mutation is visible only once its image is durable; one whose image could not
+ * be written is undone by reloading the last durable image, and later mutations answer
+ * `StoreUnavailable` until a write succeeds again.
+ */
 export class Store {
   private readonly stmts = new Map<string, Statement>();
   private queue: Promise<unknown> = Promise.resolve();
   private inTx = false;
+  /** The image last known to be on disk: what a failed write rolls back to. */
+  private durable: Uint8Array | undefined;
+  private writing: Promise<void> | undefined;
+  private lastProbe = Number.NEGATIVE_INFINITY;
+  /** Set while the file cannot be written. */
+  failure: WriteFailure | undefined;
   /** Set by `close()`; late handlers of dropped connections then fail quietly. */
   closed = false;
 
   private constructor(
-    readonly db: Database,
+    private db: Database,
     /** `DIR/plexsphere.sqlite`, or undefined for an in-memory store. */
     readonly file: string | undefined,
+    private readonly opts: StoreOptions,
   ) {}
 
-  /** Opens the file if it exists (a restart), else a fresh database; applies the schema. */
-  static async open(file?: string): Promise<{store: Store; existed: boolean}> {
+  /**
+   * Opens the file if it exists (a restart), else a fresh database; applies the schema. An
+   * existing file must be one of ours, of this schema version, and structurally sound, or
+   * `StoreRefused` says which and what to do: it is never re-seeded or repaired in place.
+   */
+  static async open(file?: string, opts: StoreOptions = {}): Promise<{store: Store; existed: boolean}> {
     let image: Uint8Array | undefined;
     if (file) {
       await removeStaleTemps(file);
@@ -34,14 +79,15 @@ export class Store {
         throw e;
       });
     }
+    if (file && image) checkHeader(file, image);
     const db = await openDatabase(image);
-    // sql.js keeps the database as a file in Emscripten's JS MEMFS, so every page that falls
-    // out of SQLite's 2 MiB default cache is copied through JS. A 64 MiB cache holds the
-    // 100k-token scale store (~48 MiB) and makes seeding and paging ~2x faster. The journal
-    // and fsync buy nothing in MEMFS: durability comes from `persist()`.
-    db.exec('PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF');
+    if (file && image) checkIntegrity(file, db);
+    configure(db);
+    if (!image) stampIdentity(db);
     db.exec(SCHEMA);
-    return {store: new Store(db, file), existed: image !== undefined};
+    const store = new Store(db, file, opts);
+    store.durable = image;
+    return {store, existed: image !== undefined};
   }
 
   private stmt(sql: string): Statement {
@@ -102,8 +148,8 @@ export class Store {
   }
 
   /**
-   * Runs `fn` alone: mutations queue here, so an async step (an Argon2 verify, a file write)
-   * can never interleave with another mutation or a half-written export.
+   * Runs `fn` alone: mutations queue here, so an async step (a file write) can never
+   * interleave with another mutation or a half-written export.
    */
   exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
     const run = this.queue.then(fn, fn);
@@ -111,7 +157,11 @@ export class Store {
     return run;
   }
 
-  /** A synchronous transaction followed by persistence, inside the mutation queue. */
+  /**
+   * A synchronous transaction followed by persistence, inside the mutation queue. Resolves
+   * only once the change is durable; rejects with `StoreUnavailable` (and no trace of the
+   * change) when it could not be written.
+   */
   mutate<T>(fn: () => T): Promise<T> {
     return this.exclusive(async () => {
       const out = this.tx(fn);
@@ -120,9 +170,71 @@ export class Store {
     });
   }
 
+  /**
+   * The write in flight, if any (it never rejects). Readers wait for it so they never see a
+   * change whose image is still on its way to disk, and might yet be rolled back.
+   */
+  pendingWrite(): Promise<void> | undefined {
+    return this.writing;
+  }
+
   /** Writes the whole database image crash-safely; a no-op in memory. Call inside `exclusive`. */
   async persist(): Promise<void> {
-    if (this.file) await writeFileAtomic(this.file, this.db.export());
+    if (!this.file) return;
+    const image = this.db.export();
+    let failed: unknown;
+    const writing = (async () => {
+      try {
+        await writeFileAtomic(this.file!, image, this.opts.diskFault);
+        this.durable = image;
+        this.failure = undefined;
+      } catch (e) {
+        failed = e;
+        this.failure = {reason: describeDiskError(e), since: this.failure?.since ?? this.now()};
+        // Renamed but not synced: the undone image is on disk. Put the durable one back (best
+        // effort), so a restart finds what was acknowledged and nothing else.
+        if (e instanceof RenamedNotSynced && this.durable) await writeFileAtomic(this.file!, this.durable, this.opts.diskFault).catch(() => undefined);
+        await this.rollback(); // before readers resume: they must not see the undone change
+      } finally {
+        this.writing = undefined;
+      }
+    })();
+    this.writing = writing;
+    await writing;
+    if (failed !== undefined) throw new StoreUnavailable(this.failure?.reason ?? describeDiskError(failed));
+  }
+
+  /**
+   * While the file cannot be written, tries once more (at most once a second) by rewriting the
+   * durable image, which changes nothing on disk; a success makes the store writable again
+   * without a restart. Call inside `exclusive`.
+   */
+  async probe(): Promise<void> {
+    const now = this.now();
+    const failure = this.failure;
+    if (!failure || !this.file || !this.durable) return;
+    if (now >= this.lastProbe && now - this.lastProbe < PROBE_EVERY_MS) return;
+    this.lastProbe = now;
+    try {
+      await writeFileAtomic(this.file, this.durable, this.opts.diskFault);
+      this.failure = undefined;
+    } catch (e) {
+      this.failure = {reason: describeDiskError(e), since: failure.since};
+    }
+  }
+
+  /** Swaps in a connection on the durable image; synchronous at the swap, so no reader sees a closed one. */
+  private async rollback(): Promise<void> {
+    const next = await openDatabase(this.durable);
+    configure(next);
+    for (const s of this.stmts.values()) s.free();
+    this.stmts.clear();
+    this.db.close();
+    this.db = next;
+  }
+
+  private now(): number {
+    return (this.opts.now ?? Date.now)();
   }
 
   /** Frees statements and the WASM database. */

@@ -94,9 +94,10 @@ describe('routing and bodies', () => {
     assertSchema('Problem', r.body);
   });
 
-  test('malformed JSON is a 400 Problem', async () => {
+  test('malformed JSON at /v1/register is a 422 Problem: the contract keeps its 400 for public_key shape', async () => {
     const r = await call(url(), 'POST', '/v1/register', {raw: '{"project_id":'});
-    expect(r.status).toBe(400);
-    expect(r.body.code).toBe('invalid_body');
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('invalid_register_request');
+    expect(r.body.detail).toContain('not valid JSON');
   });
 });

@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {assertSchema} from '../support/contract.js';
 import {useSandbox} from '../support/sandbox.js';
 import {client} from './http.js';
 
@@ -69,6 +70,24 @@ describe('GET /v1/projects/{id}', () => {
     const r = await op('GET', '/v1/projects/01900000-0000-7000-8000-000000000009');
     expect(r.status).toBe(404);
     expect(r.body.code).toBe('project_not_found');
+  });
+});
+
+describe('a malformed Project id', () => {
+  const T = '01900000-0000-7000-8000-00000000dead';
+  test.each([
+    ['GET', (p: string) => `/v1/projects/${p}`],
+    ['GET', (p: string) => `/v1/projects/${p}/bootstrap-tokens`],
+    ['POST', (p: string) => `/v1/projects/${p}/bootstrap-tokens`],
+    ['GET', (p: string) => `/v1/projects/${p}/bootstrap-tokens/${T}`],
+    ['DELETE', (p: string) => `/v1/projects/${p}/bootstrap-tokens/${T}`],
+  ] as const)('answers the same 400 invalid_project_id on %s %s', async (method, path) => {
+    for (const id of ['nope', '00000000-0000-0000-0000-000000000000', 'edge-prod']) {
+      // GET/DELETE of one token declare no 400 in the vendored subset; the body is still a Problem.
+      const r = await op(method, path(id), {body: method === 'POST' ? {kind: 'node', env_prefix: 'prod', ttl_seconds: 300} : undefined, check: false});
+      expect([r.status, r.body.code], `${method} ${path(id)}`).toEqual([400, 'invalid_project_id']);
+      assertSchema('Problem', r.body);
+    }
   });
 });
 

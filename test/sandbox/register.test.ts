@@ -114,11 +114,46 @@ describe('redemption', () => {
     }
   });
 
-  test('an unknown plaintext in the right format is a 403 and burns nothing', async () => {
-    const {token} = await issue();
+  test('an unknown plaintext in the right format is a 403 with a code the contract lists, and burns nothing', async () => {
+    const {token, token_id} = await issue();
     const forged = token.replace(/_[a-z2-7]+$/, `_${'a'.repeat(40)}`);
     const r = await register(forged);
-    expect([r.status, r.body.code]).toEqual([403, 'token_invalid']);
-    expect((await register('not-a-token')).status).toBe(403);
+    expect([r.status, r.body.code]).toEqual([403, 'token_consumed']);
+    expect(r.body.detail).toMatch(/never issued/);
+    expect(await meta(token_id)).not.toHaveProperty('consumed_at');
+  });
+
+  test('a plaintext not in the documented format is a 422 naming bootstrap_token', async () => {
+    for (const t of ['not-a-token', 'psb_prod_x_node_short', 'psb_Prod_aaaa_node_aaaaaaaaaaaaaaaaaaaaaaaa']) {
+      const r = await register(t);
+      expect([r.status, r.body.code]).toEqual([422, 'invalid_register_request']);
+      expect(r.body.detail).toContain('bootstrap_token');
+    }
+  });
+
+  test('an unknown resource_handle is 404 resource_not_found and the token stays live', async () => {
+    const {token, token_id} = await issue();
+    const r = await register(token, {resource_handle: 'no-such-router'});
+    expect([r.status, r.body.code]).toEqual([404, 'resource_not_found']);
+    expect(r.body.detail).toContain('no-such-router');
+    expect(await meta(token_id)).not.toHaveProperty('consumed_at');
+    expect((await register(token)).status).toBe(201);
+  });
+
+  test('a handle of another Project is not found either; an added Resource is, and names the Node', async () => {
+    const {token} = await issue();
+    expect((await register(token, {resource_handle: 'lab-vm-01'})).body.code).toBe('resource_not_found');
+    await sandbox().addResource({projectId: pid(), handle: 'edge-lb-9', kind: 'bridge'});
+    const r = await register(token, {resource_handle: 'edge-lb-9'});
+    expect(r.status).toBe(201);
+    const node = ((await op('GET', '/v1/nodes?limit=200')).body.items as {id: string; name?: string; kind?: string}[]).find((n) => n.id === r.body.node_id);
+    expect(node).toMatchObject({name: 'edge-lb-9', kind: 'bridge'});
+  });
+
+  test('a body that is JSON but not an object is a 422, never a 400', async () => {
+    for (const raw of ['[]', '"x"', 'null', '42']) {
+      const r = await call(sandbox().url, 'POST', '/v1/register', {raw});
+      expect([r.status, r.body.code]).toEqual([422, 'invalid_register_request']);
+    }
   });
 });

@@ -60,12 +60,12 @@ describe('issue', () => {
     for (const ttl of [300, 86_400]) expect((await op('POST', base(), {body: {kind: 'node', env_prefix: 'x', ttl_seconds: ttl}})).status).toBe(201);
   });
 
-  test('an unknown or malformed Project is 404 project_not_found', async () => {
-    for (const p of [MISSING, 'nope']) {
-      const r = await op('POST', `/v1/projects/${p}/bootstrap-tokens`, {body: {kind: 'node', env_prefix: 'prod', ttl_seconds: 300}});
-      expect(r.status).toBe(404);
-      expect(r.body.code).toBe('project_not_found');
-    }
+  test('an unknown Project is 404 project_not_found; a malformed id is 400 invalid_project_id', async () => {
+    const body = {kind: 'node', env_prefix: 'prod', ttl_seconds: 300};
+    const r = await op('POST', `/v1/projects/${MISSING}/bootstrap-tokens`, {body});
+    expect([r.status, r.body.code]).toEqual([404, 'project_not_found']);
+    const bad = await op('POST', '/v1/projects/nope/bootstrap-tokens', {body});
+    expect([bad.status, bad.body.code]).toEqual([400, 'invalid_project_id']);
   });
 });
 

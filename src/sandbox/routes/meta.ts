@@ -1,5 +1,6 @@
 import type {Route} from '../app.js';
 import {VERSION} from '../../version.js';
+import {iso} from '../ids.js';
 
 // Fixed at module load: the "build" the sandbox pretends to be.
 const BUILT_AT = new Date().toISOString();
@@ -9,19 +10,28 @@ export const metaRoutes: Route[] = [
   {
     method: 'GET',
     path: '/v1/health',
-    handle: ({app}) => {
+    handle: async ({app}) => {
+      const {store} = app;
+      // While writes fail, each health check (at most one a second) tries the disk again, so
+      // recovery shows here without a restart and without waiting for an operator's write.
+      if (store.failure) await store.exclusive(() => store.probe());
       const started = performance.now();
-      app.store.get('SELECT 1 AS ok');
+      store.get('SELECT 1 AS ok');
       const ms = Math.max(1, Math.round(performance.now() - started));
-      const where = app.store.file ? 'file-backed' : 'in memory';
+      const where = store.file ? 'file-backed' : 'in memory';
+      const failure = store.failure;
+      const database = failure
+        ? {
+            name: 'database',
+            status: 'degraded',
+            detail: `cannot write ${store.file} since ${iso(failure.since)}: ${failure.reason}; reads are served, writes answer 503 until a write succeeds`,
+          }
+        : {name: 'database', status: 'ok', detail: `sqlite (sql.js, ${where}) reachable in ${ms}ms`};
       return {
         status: 200,
         body: {
-          status: 'ok',
-          checks: [
-            {name: 'database', status: 'ok', detail: `sqlite (sql.js, ${where}) reachable in ${ms}ms`},
-            {name: 'bridge', status: 'ok', detail: 'sandbox: no bridge fleet to probe'},
-          ],
+          status: failure ? 'degraded' : 'ok',
+          checks: [database, {name: 'bridge', status: 'ok', detail: 'sandbox: no bridge fleet to probe'}],
         },
       };
     },

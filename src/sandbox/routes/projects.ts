@@ -26,6 +26,17 @@ export function requireProject(store: Store, id: string): Row {
   return row;
 }
 
+/**
+ * The Project id in path segment `{name}`, lowercased; one that is not a non-zero UUID is
+ * 400 `invalid_project_id` on every path that takes one (checked before ReBAC: its shape is
+ * no secret).
+ */
+export function projectParam(ctx: Ctx, name: 'id' | 'project_id'): string {
+  const id = ctx.params[name] ?? '';
+  if (!isUuid(id)) throw problem.badRequest('invalid_project_id', `path {${name}} must be a non-zero UUID`);
+  return id.toLowerCase();
+}
+
 /** Reads the optional `domain_id` filter; malformed → 400 `invalid_domain_filter`. */
 export function domainFilter(ctx: Ctx): string | undefined {
   const raw = ctx.url.searchParams.get('domain_id');
@@ -59,9 +70,7 @@ export const projectRoutes: Route[] = [
     path: '/v1/projects/{id}',
     handle: (ctx) => {
       ctx.principal(); // both principals hold `read` on every Project in the Domain
-      const id = ctx.params.id ?? '';
-      if (!isUuid(id)) throw problem.badRequest('invalid_project_id', 'path {id} must be a non-zero UUID');
-      return {status: 200, body: projectBody(requireProject(ctx.app.store, id))};
+      return {status: 200, body: projectBody(requireProject(ctx.app.store, projectParam(ctx, 'id')))};
     },
   },
 ];

@@ -4,7 +4,7 @@ import {isUuid, uuidv7} from '../ids.js';
 import {edgesOf} from '../mesh.js';
 import {problem} from '../problems.js';
 import {completeDue, estimateSeconds, hasDueRotations, pendingRotation, previewBody} from '../rotation.js';
-import type {Row} from '../store.js';
+import {StoreUnavailable, type Row} from '../store.js';
 
 /** Authorises first (node-operate), then settles due rotations, then resolves the Node or 404s. */
 async function authorisedNode(ctx: Ctx): Promise<string> {
@@ -12,7 +12,13 @@ async function authorisedNode(ctx: Ctx): Promise<string> {
   // ReBAC BEFORE existence, so a viewer cannot use 403-vs-404 as a Node-id oracle.
   requireOperator(ctx.principal(), `node:${id}`, 'node-operate');
   const {store, clock, domain} = ctx.app;
-  if (hasDueRotations(store, clock.now())) await store.mutate(() => completeDue(store, clock.now(), domain.slug));
+  if (hasDueRotations(store, clock.now())) {
+    // Settling is bookkeeping, not the caller's write: while the disk refuses writes the
+    // rotation stays pending and the read is still served (a trigger then 503s on its own write).
+    await store.mutate(() => completeDue(store, clock.now(), domain.slug)).catch((e: unknown) => {
+      if (!(e instanceof StoreUnavailable)) throw e;
+    });
+  }
   return id;
 }
 

@@ -6,7 +6,7 @@ import {keysetPage, parseLimit} from '../cursor.js';
 import {isUuid, iso, uuidv7} from '../ids.js';
 import {problem} from '../problems.js';
 import {hashPlaintext, newPlaintext, TOKEN_COLUMNS, tokenMetadata} from '../tokens.js';
-import {requireProject} from './projects.js';
+import {projectParam, requireProject} from './projects.js';
 
 const BASE = '/v1/projects/{project_id}/bootstrap-tokens';
 
@@ -46,7 +46,7 @@ export const tokenRoutes: Route[] = [
     path: BASE,
     handle: async (ctx) => {
       const p = ctx.principal();
-      const pid = ctx.params.project_id ?? '';
+      const pid = projectParam(ctx, 'project_id');
       requireOperator(p, `project:${pid}`, 'manage'); // ReBAC before existence: no Project-id oracle
       const project = String(requireProject(ctx.app.store, pid).id);
       const req = validateIssue(await ctx.json());
@@ -79,7 +79,7 @@ export const tokenRoutes: Route[] = [
     path: BASE,
     handle: (ctx) => {
       const p = ctx.principal();
-      const project = String(requireProject(ctx.app.store, ctx.params.project_id ?? '').id);
+      const project = String(requireProject(ctx.app.store, projectParam(ctx, 'project_id')).id);
       const limit = parseLimit(ctx.url.searchParams.get('limit'));
       const scope = `tokens|${project}`;
       const cursor = ctx.url.searchParams.get('cursor');
@@ -98,7 +98,7 @@ export const tokenRoutes: Route[] = [
     path: `${BASE}/{id}`,
     handle: (ctx) => {
       ctx.principal();
-      const project = String(requireProject(ctx.app.store, ctx.params.project_id ?? '').id);
+      const project = String(requireProject(ctx.app.store, projectParam(ctx, 'project_id')).id);
       return {status: 200, body: tokenMetadata(requireToken(ctx, project))};
     },
   },
@@ -107,8 +107,9 @@ export const tokenRoutes: Route[] = [
     path: `${BASE}/{id}`,
     handle: async (ctx) => {
       const p = ctx.principal();
-      requireOperator(p, `project:${ctx.params.project_id ?? ''}`, 'manage');
-      const project = String(requireProject(ctx.app.store, ctx.params.project_id ?? '').id);
+      const pid = projectParam(ctx, 'project_id');
+      requireOperator(p, `project:${pid}`, 'manage');
+      const project = String(requireProject(ctx.app.store, pid).id);
       await ctx.app.store.mutate(() => {
         const row = requireToken(ctx, project); // read inside the queue: no race with a redeemer
         if (row.consumed_at !== null) {
