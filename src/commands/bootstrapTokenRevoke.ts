@@ -3,6 +3,7 @@ import type {ApiClient} from '../api/client.js';
 import {getBootstrapToken, revokeBootstrapToken} from '../api/bootstrapTokens.js';
 import {ApiError} from '../api/errors.js';
 import {deriveState} from '../domain/tokenState.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {UsageError} from './exitCodes.js';
 import {tokenTarget} from './flags.js';
 import {formatTimestamp} from './output.js';
@@ -18,8 +19,17 @@ async function explainConflict(
   tokenId: string,
   conflict: ApiError,
 ): Promise<number> {
-  const {data: t} = await getBootstrapToken(client, project, tokenId);
+  const journal = (outcome: 'already_revoked' | 'consumed' | 'failed') =>
+    ctx.journal().record({action: 'revoke', targets: {project_id: project, token_id: tokenId}, outcome, ...failureFields(conflict)});
+  let t;
+  try {
+    ({data: t} = await getBootstrapToken(client, project, tokenId));
+  } catch (e) {
+    await journal('failed');
+    throw e;
+  }
   const state = deriveState(t, Date.now());
+  await journal(state === 'revoked' ? 'already_revoked' : state === 'consumed' ? 'consumed' : 'failed');
   if (state === 'revoked') {
     await ctx.err(
       `plexconsole: token ${tokenId} was already revoked at ${formatTimestamp(t.revoked_at)}; nothing changed\n`,
@@ -72,8 +82,10 @@ export const bootstrapTokenRevoke: Verb = {
       if (e instanceof ApiError && e.kind === 'http' && e.status === 409) {
         return explainConflict(ctx, client, project, tokenId, e);
       }
+      await ctx.journal().record({action: 'revoke', targets: {project_id: project, token_id: tokenId}, outcome: failureOutcome(e), ...failureFields(e)});
       throw e;
     }
+    await ctx.journal().record({action: 'revoke', targets: {project_id: project, token_id: tokenId}, outcome: 'revoked', status: 204});
     if (ctx.global.output === 'text') await ctx.out(`Token ${tokenId} revoked\n`);
     return 0;
   },

@@ -3,6 +3,7 @@ import type {ApiClient} from '../api/client.js';
 import {ApiError, formatErrorLine} from '../api/errors.js';
 import {ConfigError} from '../config/errors.js';
 import {sanitize} from '../domain/sanitize.js';
+import {NO_JOURNAL, type Journal} from '../journal/journal.js';
 import {VERSION} from '../version.js';
 import {completionScript, SHELLS, type Shell} from './completion.js';
 import {connectClient} from './connect.js';
@@ -32,6 +33,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   let family: Family = 'other';
   let verbName = '';
   let client: ApiClient | undefined;
+  let journal: Journal = NO_JOURNAL;
   try {
     const r = route(argv);
     const verb = r.words.length > 0 ? findVerb(r.words.slice(0, r.words[0] && GROUPS.has(r.words[0]) ? 2 : 1)) : undefined;
@@ -49,7 +51,11 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       values,
       global,
       verb: verbName,
-      connect: async () => (client = connectClient(global, io)),
+      connect: async () => {
+        ({client, journal} = connectClient(global, io));
+        return client;
+      },
+      journal: () => journal,
       out: (t) => write(io.stdout, t),
       err: (t) => write(io.stderr, t),
     });

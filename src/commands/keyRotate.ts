@@ -2,6 +2,7 @@
 import type {ApiClient} from '../api/client.js';
 import {previewRotation, triggerRotation} from '../api/rotation.js';
 import {formatDuration} from '../domain/duration.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {requireFlags, uuidFlag} from './flags.js';
 import {formatKeyValues, formatPayload, formatTimestamp} from './output.js';
 import type {Verb, VerbContext} from './types.js';
@@ -28,8 +29,20 @@ async function preview(ctx: VerbContext, client: ApiClient, node: string): Promi
 }
 
 async function trigger(ctx: VerbContext, client: ApiClient, node: string): Promise<number> {
-  const res = await triggerRotation(client, node);
+  let res;
+  try {
+    res = await triggerRotation(client, node);
+  } catch (e) {
+    await ctx.journal().record({action: 'rotate', targets: {node_id: node}, outcome: failureOutcome(e), ...failureFields(e)});
+    throw e;
+  }
   const h = res.data;
+  await ctx.journal().record({
+    action: 'rotate',
+    targets: {node_id: node, ...(h.rotation_id ? {rotation_id: h.rotation_id} : {})},
+    outcome: h.already_pending ? 'already_pending' : 'requested',
+    status: res.status,
+  });
   const pendingNote = `rotation already pending for node ${node}; nothing new was recorded\n`;
   if (ctx.global.output !== 'text') {
     // plexctl treats the docs' 409 already_pending as an error that exits 0, so stdout
