@@ -3,7 +3,9 @@ import type {Readable, Writable} from 'node:stream';
 import type {ApiClient} from './api/client.js';
 import {App} from './app.js';
 import {sanitize} from './domain/sanitize.js';
+import {NO_JOURNAL, type Journal} from './journal/journal.js';
 import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
+import {JournalProvider} from './hooks/journal.js';
 import {KeyRouter} from './hooks/keyRouter.js';
 import type {Route} from './hooks/navigation.js';
 import {enterAltScreen} from './terminal/altScreen.js';
@@ -16,6 +18,8 @@ export type ConsoleOptions = {
   readonly stdin: Readable & {isTTY?: boolean};
   readonly stdout: Writable & {isTTY?: boolean; rows?: number; columns?: number};
   readonly stderr: Writable;
+  /** Where mutations are recorded (decisions.md "Local journal"); none when absent. */
+  readonly journal?: Journal;
 };
 
 /**
@@ -28,9 +32,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   const leaveAltScreen = enterAltScreen(stdout);
   const instance = render(
     <ApiProvider client={opts.client} info={opts.info}>
-      <KeyRouter>
-        <App initialRoute={opts.initialRoute} />
-      </KeyRouter>
+      <JournalProvider journal={opts.journal ?? NO_JOURNAL}>
+        <KeyRouter>
+          <App initialRoute={opts.initialRoute} />
+        </KeyRouter>
+      </JournalProvider>
     </ApiProvider>,
     {
       stdin: opts.stdin as NodeJS.ReadStream,

@@ -1,6 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {issueBootstrapToken, type IssueRequest} from '../api/bootstrapTokens.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useJournal} from './journal.js';
 import type {ApiError, IssuedToken} from './types.js';
 
 export type {IssueRequest} from '../api/bootstrapTokens.js';
@@ -26,6 +28,7 @@ export type IssueActions = {
  */
 export function useIssueToken(): IssueState & IssueActions {
   const client = useApi();
+  const journal = useJournal();
   const [state, setState] = useState<IssueState>({status: 'idle'});
   // A ref, not state: two Enters in one read must not both pass the "not in flight" check.
   const inFlight = useRef(false);
@@ -48,16 +51,19 @@ export function useIssueToken(): IssueState & IssueActions {
       issueBootstrapToken(client, projectId, req).then(
         (res) => {
           inFlight.current = false;
+          // The id only: the plaintext never leaves this hook's state.
+          void journal.record({action: 'issue', targets: {project_id: projectId, token_id: res.data.token_id}, outcome: 'issued', status: res.status});
           if (mounted.current) setState({status: 'issued', issued: res.data});
         },
         (e: unknown) => {
           inFlight.current = false;
+          void journal.record({action: 'issue', targets: {project_id: projectId}, outcome: failureOutcome(e), ...failureFields(e)});
           if (mounted.current) setState({status: 'error', error: toApiError(e)});
         },
       );
       return true;
     },
-    [client],
+    [client, journal],
   );
 
   const close = useCallback(() => {

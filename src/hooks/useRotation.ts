@@ -1,6 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {previewRotation, triggerRotation} from '../api/rotation.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useJournal} from './journal.js';
 import {barTickMs, nextPollDelayMs, recallRotation, rememberRotation, type RotationHandoff} from './rotationProgress.js';
 import type {ApiError, RotationPreview} from './types.js';
 import {toApiError} from './useRequest.js';
@@ -15,6 +17,7 @@ export type TriggerOutcome = {readonly ok: true; readonly handoff: RotationHando
  */
 export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Promise<TriggerOutcome> {
   const client = useApi();
+  const journal = useJournal();
   const inFlight = useRef<Promise<TriggerOutcome> | undefined>(undefined);
   return useCallback(
     (nodeId, edgeCount) => {
@@ -22,15 +25,21 @@ export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Pro
         .then((res): TriggerOutcome => {
           const handoff: RotationHandoff = {nodeId, handle: res.data, status: res.status, triggeredAt: Date.now(), edgeCount};
           rememberRotation(handoff);
+          const h = res.data;
+          const targets = {node_id: nodeId, ...(h.rotation_id ? {rotation_id: h.rotation_id} : {})};
+          void journal.record({action: 'rotate', targets, outcome: h.already_pending ? 'already_pending' : 'requested', status: res.status});
           return {ok: true, handoff};
         })
-        .catch((e: unknown): TriggerOutcome => ({ok: false, error: toApiError(e)}))
+        .catch((e: unknown): TriggerOutcome => {
+          void journal.record({action: 'rotate', targets: {node_id: nodeId}, outcome: failureOutcome(e), ...failureFields(e)});
+          return {ok: false, error: toApiError(e)};
+        })
         .finally(() => {
           inFlight.current = undefined;
         });
       return inFlight.current;
     },
-    [client],
+    [client, journal],
   );
 }
 
