@@ -35,6 +35,22 @@ const MAX_429_TRIES = 6;
 const asApiError = (e: unknown): ApiError =>
   e instanceof ApiError ? e : new ApiError({kind: 'transport', title: 'request failed', detail: e instanceof Error ? e.message : String(e)});
 
+/** How many results ended in each way. */
+export function countOutcomes(results: readonly RevokeResult[]): Record<RevokeKind, number> {
+  const n: Record<RevokeKind, number> = {revoked: 0, already_revoked: 0, consumed: 0, failed: 0, not_attempted: 0};
+  for (const r of results) n[r.kind]++;
+  return n;
+}
+
+/** `revoked 37 · already revoked 1 · consumed 2 · failed 0`, plus `not attempted N` when stopped early. */
+export function describeOutcomes(results: readonly RevokeResult[]): string {
+  const n = countOutcomes(results);
+  return (
+    `revoked ${n.revoked} · already revoked ${n.already_revoked} · consumed ${n.consumed} · failed ${n.failed}` +
+    (n.not_attempted > 0 ? ` · not attempted ${n.not_attempted}` : '')
+  );
+}
+
 /** Runs the revokes; resolves with one result per token, in the input order. Never throws. */
 export async function revokeMany(c: ApiClient, projectId: string, tokens: readonly BootstrapToken[], o: BulkRevokeOptions = {}): Promise<RevokeResult[]> {
   const now = o.now ?? Date.now;

@@ -53,6 +53,25 @@ export class FleetPreviewError extends Error {
   }
 }
 
+/** The aggregate preview of a fleet: what the operator confirms. */
+export type FleetSummary = {
+  readonly nodes: number;
+  readonly affectedEdges: number;
+  readonly distinctPeers: number;
+  readonly longestEstimateSeconds: number;
+  readonly alreadyPending: readonly string[];
+};
+
+export function summariseFleet(previews: readonly RotationPreview[]): FleetSummary {
+  return {
+    nodes: previews.length,
+    affectedEdges: previews.reduce((n, p) => n + p.affected_peer_count, 0),
+    distinctPeers: new Set(previews.flatMap((p) => p.affected_edges.map((e) => e.peer_node_id))).size,
+    longestEstimateSeconds: Math.max(0, ...previews.map((p) => p.estimated_duration_seconds)),
+    alreadyPending: previews.filter((p) => p.already_pending).map((p) => p.node_id),
+  };
+}
+
 /** The waves for these previews. */
 export function fleetWaves(previews: readonly RotationPreview[], waveSize: number): string[][] {
   return planWaves(previews.map((p) => ({id: p.node_id, peers: p.affected_edges.map((e) => e.peer_node_id)})), waveSize);

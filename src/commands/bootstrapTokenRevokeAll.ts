@@ -1,7 +1,7 @@
 // `bootstrap-token revoke --project P --all [selectors]`: the incident-response extension.
 import {randomUUID} from 'node:crypto';
 import {listAllBootstrapTokens} from '../api/bootstrapTokens.js';
-import {MAX_CONCURRENCY, revokeMany, type RevokeResult} from '../api/bulkRevoke.js';
+import {describeOutcomes, MAX_CONCURRENCY, revokeMany, type RevokeResult} from '../api/bulkRevoke.js';
 import {formatErrorLine} from '../api/errors.js';
 import type {BootstrapToken} from '../api/schemas.js';
 import {parseInstant} from '../domain/instant.js';
@@ -87,15 +87,6 @@ function record(r: RevokeResult, selectedState: string): Record<string, unknown>
   };
 }
 
-/** `revoked 37 · already revoked 1 · consumed 2 · failed 0 (40 selected)`. */
-export function summarise(results: readonly RevokeResult[]): string {
-  const n = (k: RevokeResult['kind']) => results.filter((r) => r.kind === k).length;
-  const stopped = n('not_attempted');
-  return (
-    `revoked ${n('revoked')} · already revoked ${n('already_revoked')} · consumed ${n('consumed')} · failed ${n('failed')}` +
-    `${stopped > 0 ? ` · not attempted ${stopped}` : ''} (${results.length} selected)`
-  );
-}
 
 const journalOutcome = (r: RevokeResult): JournalOutcome =>
   r.kind === 'failed' ? failureOutcome(r.error) : r.kind === 'not_attempted' ? 'unknown' : r.kind;
@@ -153,7 +144,7 @@ export async function runRevokeAll(ctx: VerbContext, project: string): Promise<n
     },
   });
   await Promise.all(pending);
-  if (mode === 'text') await ctx.out(`${summarise(results)}\n`);
+  if (mode === 'text') await ctx.out(`${describeOutcomes(results)} (${results.length} selected)\n`);
   else await ctx.out(formatPayload(mode, results.map((r) => record(r, stateAtSelection.get(r.token.id) ?? ''))));
   return results.every((r) => r.kind === 'revoked' || r.kind === 'already_revoked') ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 // `key rotate --node A --node B … [--wave N] [--nodes-file F] [--dry-run]`: a fleet in waves.
 import {randomUUID} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
-import {FleetPreviewError, fleetWaves, previewFleet, runFleet, type FleetOutcome} from '../api/fleetRotation.js';
+import {FleetPreviewError, fleetWaves, previewFleet, runFleet, summariseFleet, type FleetOutcome} from '../api/fleetRotation.js';
 import type {RotationPreview} from '../api/schemas.js';
 import {formatDuration} from '../domain/duration.js';
 import {isUuid} from '../domain/validate.js';
@@ -47,13 +47,10 @@ export function waveFlag(values: FlagValues, verb: string): number {
 }
 
 function planText(previews: readonly RotationPreview[], waves: readonly string[][]): string {
-  const peers = new Set(previews.flatMap((p) => p.affected_edges.map((e) => e.peer_node_id)));
-  const edges = previews.reduce((n, p) => n + p.affected_peer_count, 0);
-  const longest = Math.max(0, ...previews.map((p) => p.estimated_duration_seconds));
-  const pending = previews.filter((p) => p.already_pending).map((p) => p.node_id);
+  const s = summariseFleet(previews);
   return (
-    `nodes: ${previews.length}\naffected_edges: ${edges}\ndistinct_peers: ${peers.size}\n` +
-    `longest_estimate: ${formatDuration(longest)}\nalready_pending: ${pending.length > 0 ? pending.join(',') : 'none'}\n` +
+    `nodes: ${s.nodes}\naffected_edges: ${s.affectedEdges}\ndistinct_peers: ${s.distinctPeers}\n` +
+    `longest_estimate: ${formatDuration(s.longestEstimateSeconds)}\nalready_pending: ${s.alreadyPending.length > 0 ? s.alreadyPending.join(',') : 'none'}\n` +
     waves.map((w, i) => `wave ${i + 1}/${waves.length}: ${w.join(' ')}\n`).join('')
   );
 }
