@@ -7,7 +7,10 @@ export type Route =
   | {readonly name: 'tokenDetail'; readonly projectId: string; readonly tokenId: string}
   | {readonly name: 'nodes'}
   | {readonly name: 'rotationPreview'; readonly node: string}
-  | {readonly name: 'rotationResult'; readonly nodeId: string; readonly nodeLabel: string; readonly estimateSeconds: number};
+  | {readonly name: 'rotationResult'; readonly nodeId: string; readonly nodeLabel: string; readonly estimateSeconds: number}
+  /** Several marked Nodes: the aggregate preview, the typed count, then the waves. `labels` maps id → name. */
+  | {readonly name: 'fleetRotation'; readonly nodes: readonly string[]; readonly labels: Readonly<Record<string, string>>}
+  | {readonly name: 'journal'};
 
 export type Navigation = {
   /** Opens `route` on top of the current screen. */
