@@ -1,5 +1,7 @@
 import {OMITTED} from '../hooks/nodeLabel.js';
-import {utcMinute, type NodeRow, type NodeSort} from '../hooks/nodeList.js';
+import {sanitize} from '../domain/sanitize.js';
+import {utcDay} from '../domain/time.js';
+import type {NodeRow, NodeSort} from '../hooks/nodeList.js';
 import {WindowedTable, type Column, type WindowedTableProps} from './shared/WindowedTable.js';
 
 // NAME absorbs the width; at 80 columns all four fit with the full id (the typed
@@ -9,7 +11,7 @@ const COLUMNS: readonly Column<NodeRow>[] = [
   {key: 'name', header: 'NAME', width: 'flex', minWidth: 12, maxWidth: 40, priority: 5, value: (r) => r.name ?? OMITTED},
   {key: 'kind', header: 'KIND', width: 8, priority: 2, value: (r) => r.kind ?? OMITTED},
   {key: 'id', header: 'ID', width: 36, priority: 4, value: (r) => r.id},
-  {key: 'created', header: 'CREATED', width: 10, priority: 3, value: (r) => utcMinute(r.node.created_at).slice(0, 10)},
+  {key: 'created', header: 'CREATED', width: 10, priority: 3, value: (r) => sanitize(utcDay(r.node.created_at))},
 ];
 
 export type NodesTableProps = Pick<WindowedTableProps<NodeRow>, 'rows' | 'selected' | 'offset' | 'height' | 'width'> & {

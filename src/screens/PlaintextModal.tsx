@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {sanitize} from '../domain/sanitize.js';
-import {utc} from '../hooks/tokenRoster.js';
+import {utc} from '../domain/time.js';
 import type {IssuedToken} from '../hooks/types.js';
 import {color} from './shared/theme.js';
 

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo, type ReactNode} from 'react';
 import {TOKEN_STATES} from '../domain/tokenState.js';
+import {positionText} from '../hooks/listView.js';
 import {formatCount, type StateCounts, type StateFilter, type TokenRow, type TokenSort} from '../hooks/tokenRoster.js';
 import {color, stateRole} from './shared/theme.js';
 import {truncate} from './shared/text.js';
@@ -19,8 +20,8 @@ export type TokensViewProps = {
   readonly sort: TokenSort;
   readonly desc: boolean;
   readonly filter: string;
-  /** The `/` text being typed, when the filter input is open. */
-  readonly draft?: string;
+  /** The `/` field is open; the filter applies as it is typed. */
+  readonly typing: boolean;
   readonly stateFilter: StateFilter;
   readonly now: number;
   readonly rows: number;
@@ -30,20 +31,21 @@ export type TokensViewProps = {
 };
 
 /** Lines above the table: the counts line, plus the filter line when a filter is open or set. */
-export function tokensHeadLines(p: Pick<TokensViewProps, 'draft' | 'filter' | 'stateFilter'>): number {
-  return p.draft !== undefined || p.filter !== '' || p.stateFilter !== 'all' ? 2 : 1;
+export function tokensHeadLines(p: Pick<TokensViewProps, 'typing' | 'filter' | 'stateFilter'>): number {
+  return p.typing || p.filter !== '' || p.stateFilter !== 'all' ? 2 : 1;
 }
 
 /** The roster: STATE counts, progress, filters and the windowed table. */
 export function TokensView(p: TokensViewProps) {
   const cols = useMemo(() => tokenColumns(p.now), [p.now]);
   const head = tokensHeadLines(p);
-  const progress = p.loading !== undefined ? `loading ${formatCount(p.loading)}/…` : `${formatCount(p.total)} tokens${p.truncated ? ' (first 100,000)' : ''}`;
+  const position = positionText(p.index, p.visible.length);
+  const progress = p.loading !== undefined ? `${position} · loading ${formatCount(p.loading)}/…` : `${position} · ${formatCount(p.total)} ${p.total === 1 ? 'token' : 'tokens'}${p.truncated ? ' (first 100,000)' : ''}`;
   const filterParts: string[] = [];
-  if (p.draft !== undefined) filterParts.push(`/${p.draft}▏ ⏎ apply · esc clear`);
+  if (p.typing) filterParts.push(`/${p.filter}▏ ⏎ keep · esc clear`);
   else if (p.filter) filterParts.push(`filter "${p.filter}"`);
   if (p.stateFilter !== 'all') filterParts.push(`state: ${p.stateFilter}`);
-  if (p.draft === undefined && (p.filter || p.stateFilter !== 'all')) filterParts.push(`${formatCount(p.visible.length)} of ${formatCount(p.total)} shown`);
+  if (p.typing || p.filter || p.stateFilter !== 'all') filterParts.push(`${formatCount(p.visible.length)} of ${formatCount(p.total)} shown`);
   return (
     <Box flexDirection="column">
       <CountsLine counts={p.counts} progress={progress} columns={p.columns} />
