@@ -1,5 +1,5 @@
 // Keys of the bulk revoke modal (confirm → run → report), as a pure reducer.
-import {editText} from './shared/TextField.js';
+import {editText} from '../hooks/textEdit.js';
 
 /** `typed` is what the operator typed so far; more than one token needs the number typed. */
 export type BulkConfirm = {readonly typed: string; readonly mismatch: boolean};

@@ -9,7 +9,7 @@ import {useStatus} from '../hooks/useStatus.js';
 import {FleetPreviewView, FleetRunView} from './FleetRotationView.js';
 import {ScreenFrame} from './shared/ScreenFrame.js';
 import {ErrorView, LoadingView} from './shared/States.js';
-import {editText} from './shared/TextField.js';
+import {editText} from '../hooks/textEdit.js';
 
 const PREVIEW_KEYS: BindingId[] = ['fleet.confirm', 'fleet.wave', 'nav.back'];
 const RUN_KEYS: BindingId[] = ['fleet.stop'];

@@ -4,12 +4,13 @@ import {sanitize} from '../domain/sanitize.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation} from '../hooks/navigation.js';
-import {utc} from '../hooks/tokenRoster.js';
+import {utc} from '../domain/time.js';
 import {filterEntries, useJournalEntries, type JournalEntry} from '../hooks/useJournalEntries.js';
 import {useKeys} from '../hooks/useKeys.js';
 import {ScreenFrame} from './shared/ScreenFrame.js';
 import {EmptyView, LoadingView} from './shared/States.js';
-import {editText, TextField} from './shared/TextField.js';
+import {editText} from '../hooks/textEdit.js';
+import {TextField} from './shared/TextField.js';
 import {color} from './shared/theme.js';
 import {truncate} from './shared/text.js';
 
