@@ -11,6 +11,7 @@ import {useKeys} from '../hooks/useKeys.js';
 import {useStatus} from '../hooks/useStatus.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {useTokens} from '../hooks/useTokens.js';
+import {BulkRevokeDialog} from './BulkRevokeDialog.js';
 import {IssueDialog} from './IssueDialog.js';
 import {RevokeDialog} from './RevokeDialog.js';
 import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
@@ -19,7 +20,7 @@ import {copyWithStatus} from './TokenCopy.js';
 import {closeModal, initialTokens, selectIssued, tokenSortDesc, tokensKey, type TokensState} from './TokensReducer.js';
 import {tokensHeadLines, TokensView} from './TokensView.js';
 
-const LIST_KEYS: BindingId[] = ['list.open', 'list.filter', 'tokens.stateFilter', 'list.sort', 'list.refresh', 'tokens.copy', 'tokens.issue', 'tokens.revoke', 'nav.back', 'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last', 'list.reverse'];
+const LIST_KEYS: BindingId[] = ['list.open', 'list.filter', 'tokens.stateFilter', 'list.sort', 'list.refresh', 'tokens.copy', 'tokens.issue', 'tokens.revoke', 'list.mark', 'list.markAll', 'nav.back', 'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last', 'list.reverse'];
 const FILTER_KEYS: BindingId[] = ['filter.apply', 'filter.clear'];
 const ERROR_KEYS: BindingId[] = ['error.retry', 'nav.back'];
 const NO_ROWS: readonly TokenRow[] = [];
@@ -86,6 +87,15 @@ export function TokensScreen({project, select}: {readonly project: string; reado
           roster.reload();
         }}
       />
+    ) : mode.kind === 'bulkRevoke' ? (
+      <BulkRevokeDialog
+        projectId={data.project.id}
+        tokens={rows.filter((r) => state.marks.includes(r.id)).map((r) => r.token)}
+        columns={size.columns}
+        rows={Math.max(3, size.rows - FRAME_CHROME_ROWS)}
+        onRan={roster.reload}
+        onClose={(ran) => setState({...closeModal(state), marks: ran ? [] : state.marks})}
+      />
     ) : mode.kind === 'revoke' ? (
       <RevokeDialog projectId={data.project.id} token={mode.token} now={now} onRevoked={roster.patch} onClose={() => setState(closeModal(state))} />
     ) : undefined;
@@ -97,7 +107,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
         roster.status === 'loading' ? <LoadingView what={`tokens of ${project}`} />
         : roster.status === 'error' ? <ErrorView error={roster.error} hint="r retry · esc back" />
         : rows.length === 0 && !modal && roster.loading === undefined ? <EmptyView message={`No bootstrap tokens in ${slug ?? project} yet.`} hint={readOnly ? 'r refresh · esc back' : 'n issues one · r refresh · esc back'} />
-        : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={typing} stateFilter={state.stateFilter} now={now} rows={body} columns={columns} modal={modal} />
+        : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={typing} marks={state.marks} stateFilter={state.stateFilter} now={now} rows={body} columns={columns} modal={modal} />
       }
     </ScreenFrame>
   );
