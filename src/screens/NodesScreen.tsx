@@ -3,6 +3,9 @@ import {useMemo, useState} from 'react';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import type {BindingId} from '../hooks/keymap.js';
 import {listScreenKey, listView, positionText, type ListScreenState} from '../hooks/listView.js';
+import {matches} from '../hooks/keymap.js';
+import {markAll, toggleMark} from '../hooks/marks.js';
+import {nodeLabel} from '../hooks/nodeLabel.js';
 import {resolveSelection} from '../hooks/listSelection.js';
 import {useNavigation, useViewState} from '../hooks/navigation.js';
 import {createNodeView, NODE_SORTS, type NodeRow, type NodeSort} from '../hooks/nodeList.js';
@@ -19,7 +22,7 @@ import {color} from './shared/theme.js';
 
 const LIST_BINDINGS: readonly BindingId[] = [
   'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last',
-  'list.open', 'list.filter', 'list.sort', 'list.reverse', 'list.refresh', 'nav.back',
+  'list.open', 'list.filter', 'list.sort', 'list.reverse', 'list.refresh', 'list.mark', 'list.markAll', 'nav.back',
 ];
 const FILTER_BINDINGS: readonly BindingId[] = ['filter.apply', 'filter.clear'];
 const ERROR_BINDINGS: readonly BindingId[] = ['error.retry', 'nav.back'];
@@ -27,9 +30,11 @@ const ERROR_BINDINGS: readonly BindingId[] = ['error.retry', 'nav.back'];
 const BODY_CHROME = 2;
 const keyOf = (r: NodeRow) => r.id;
 const NO_NODES: readonly NodeSummary[] = [];
-const initial = (): ListScreenState<NodeSort> => ({list: listView<NodeSort>('name'), mode: {kind: 'list'}});
+/** The list view plus the marks (space, `*`) that Enter turns into a fleet rotation. */
+type NodesState = ListScreenState<NodeSort> & {readonly marks?: readonly string[]};
+const initial = (): NodesState => ({list: listView<NodeSort>('name'), mode: {kind: 'list'}, marks: []});
 
-/** Nodes (console-ux.md §7): every node, `/` filter, `s`/`S` sort, Enter → rotation preview. */
+/** Nodes (console-ux.md §7): every node, `/` filter, `s`/`S` sort, Enter → rotation preview; with marks, Enter → fleet rotation. */
 export function NodesScreen() {
   const nav = useNavigation();
   const showStatus = useStatus();
@@ -38,7 +43,8 @@ export function NodesScreen() {
   const {rows: termRows} = useTerminalSize();
   const height = Math.max(1, Math.max(3, termRows - FRAME_CHROME_ROWS) - BODY_CHROME);
   const [view] = useState(createNodeView);
-  const [state, setState] = useViewState(initial);
+  const [state, setState] = useViewState<NodesState>(initial);
+  const marks = state.marks ?? [];
   const {list: lv} = state;
   const typing = state.mode.kind === 'filter';
   useCapture(typing);
@@ -46,9 +52,21 @@ export function NodesScreen() {
   const rows = view(list, lv.sort, lv.desc, lv.filter);
 
   useKeys((press) => {
+    const {name} = press;
+    if (state.mode.kind === 'list' && nodes.status === 'ready') {
+      const cursor = resolveSelection(lv.sel, rows, keyOf, height);
+      const row = rows[cursor.index];
+      if (matches('list.mark', name)) return row && setState({...state, marks: toggleMark(marks, row.id)});
+      if (matches('list.markAll', name)) return setState({...state, marks: markAll(marks, rows.map(keyOf))});
+      if (matches('nav.back', name) && marks.length > 0) return setState({...state, marks: []});
+      if (matches('list.open', name) && marks.length > 0) {
+        const labels = Object.fromEntries(list.filter((n) => marks.includes(n.id)).map((n) => [n.id, nodeLabel(n, n.id)]));
+        return nav.push({name: 'fleetRotation', nodes: marks, labels});
+      }
+    }
     const out = listScreenKey(state, press, {rows, keyOf, height, sorts: NODE_SORTS});
     if (!out) return;
-    setState(out.state);
+    setState({...out.state, marks});
     const e = out.effect;
     if (e?.kind === 'back') nav.back();
     else if (e?.kind === 'refresh') nodes.reload((r) => r.status === 'ready' && showStatus(`refreshed · ${r.data.length} node${r.data.length === 1 ? '' : 's'}`, 'ok'));
@@ -71,6 +89,7 @@ export function NodesScreen() {
           desc={lv.desc}
           filter={lv.filter}
           typing={typing}
+          marks={marks}
         />
       )}
     </ScreenFrame>
@@ -97,6 +116,7 @@ export function NodesView(props: NodesViewProps) {
   const summary = applied
     ? `${position} · ${state.rows.length} of ${state.total} nodes match "${applied}"`
     : `${position} · ${state.total} node${state.total === 1 ? '' : 's'}${unnamed ? ` · ${unnamed} without a name (—)` : ''}`;
+  const marked = props.marks && props.marks.length > 0 ? ` · ${props.marks.length} marked (⏎ rotates them in waves)` : '';
   return (
     <Box flexDirection="column">
       {typing ? (
@@ -104,6 +124,7 @@ export function NodesView(props: NodesViewProps) {
       ) : (
         <Text wrap="truncate">
           {summary}
+          {marked}
           <Text color={color('ui.dim')}>{props.refreshing ? ' · refreshing…' : ''}</Text>
         </Text>
       )}
@@ -112,7 +133,7 @@ export function NodesView(props: NodesViewProps) {
       ) : state.rows.length === 0 ? (
         <EmptyView message={`No node matches "${applied}".`} hint={typing ? 'esc clears the filter' : 'esc clears the filter · / edits it'} />
       ) : (
-        <NodesTable rows={state.rows} selected={props.selected} offset={props.offset} height={props.height} width={props.width} sort={props.sort} desc={props.desc} />
+        <NodesTable rows={state.rows} selected={props.selected} offset={props.offset} height={props.height} width={props.width} sort={props.sort} desc={props.desc} marks={props.marks} />
       )}
     </Box>
   );

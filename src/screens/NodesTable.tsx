@@ -1,3 +1,5 @@
+import {useMemo} from 'react';
+import {MARK_GLYPH} from '../hooks/marks.js';
 import {OMITTED} from '../hooks/nodeLabel.js';
 import {sanitize} from '../domain/sanitize.js';
 import {utcDay} from '../domain/time.js';
@@ -17,11 +19,18 @@ const COLUMNS: readonly Column<NodeRow>[] = [
 export type NodesTableProps = Pick<WindowedTableProps<NodeRow>, 'rows' | 'selected' | 'offset' | 'height' | 'width'> & {
   readonly sort: NodeSort;
   readonly desc: boolean;
+  /** Marked node ids: a one-cell column in front while any is marked. */
+  readonly marks?: readonly string[];
 };
 
 const rowKey = (r: NodeRow) => r.id;
 
 /** The node list as a windowed table. */
-export function NodesTable({rows, selected, offset, height, width, sort, desc}: NodesTableProps) {
-  return <WindowedTable columns={COLUMNS} rows={rows} rowKey={rowKey} selected={selected} offset={offset} height={height} width={width} sortKey={sort} sortDesc={desc} />;
+export function NodesTable({rows, selected, offset, height, width, sort, desc, marks}: NodesTableProps) {
+  const columns = useMemo(() => {
+    if (!marks || marks.length === 0) return COLUMNS;
+    const set = new Set(marks);
+    return [{key: 'mark', header: ' ', width: 1, priority: 11, value: (r: NodeRow) => (set.has(r.id) ? MARK_GLYPH : ' ')}, ...COLUMNS];
+  }, [marks]);
+  return <WindowedTable columns={columns} rows={rows} rowKey={rowKey} selected={selected} offset={offset} height={height} width={width} sortKey={sort} sortDesc={desc} />;
 }
