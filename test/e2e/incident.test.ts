@@ -83,4 +83,54 @@ describe('incident response in tmux', () => {
     const lines = journalLines(state);
     expect(lines.map((l) => l.outcome).sort()).toEqual([...Array(9).fill('requested'), 'failed'].sort());
   }, 120_000);
+
+  it('console: * marks 1,000 live tokens, x shows the breakdown, the typed count runs with progress, the report is exact', async () => {
+    const sb = await startSandbox({port: 0, seed: 'empty'});
+    cleanups.push(() => sb.close());
+    const {id} = await sb.addProject({slug: 'leak-ui', name: 'Leaked CI log'});
+    await sb.seedTokens(id, 1000, {state: 'live'});
+    await sb.seedTokens(id, 6, {state: 'consumed'});
+    const state = mkdtempSync(join(tmpdir(), 'plexconsole-e2e-state-'));
+    pane = await openPane(['node', BINARY, '--server', sb.url, '--token-file', sb.tokenFiles.operator, '--project', 'leak-ui'].map(sh).join(' '), {
+      columns: 120,
+      rows: 30,
+      env: {XDG_STATE_HOME: state},
+    });
+    await pane.waitFor('1,006 tokens', 30_000);
+    await pane.keys('*');
+    await pane.waitFor('1,006 marked');
+    await pane.keys('x');
+    await pane.waitFor('revoke 1000 live · skip 6 consumed');
+    await pane.text('1000');
+    await pane.keys('Enter');
+    await pane.waitFor((s) => /\] [\d,]+\/1,000/.test(s), 30_000);
+    const report = await pane.waitFor('Bulk revoke finished', 90_000);
+    expect(report).toContain('revoked 1,000 · already revoked 0 · consumed 0 · failed 0 (of 1,000)');
+    await pane.keys('Escape');
+    await pane.waitFor('live 0 · expired 0 · consumed 6 · revoked 1,000', 30_000);
+    await pane.keys('q');
+    await pane.waitFor((s) => /^\$ ?$/m.test(s) && !pane!.alternateOn());
+    expect(journalLines(state)).toHaveLength(1000);
+  }, 180_000);
+
+  it('console: marked Nodes rotate in waves and stop on the injected failure', async () => {
+    const sb = await sandboxProcess(['--fail-rotation', 'edge-agent-04']);
+    pane = await openPane(['node', BINARY, '--server', sb.url, '--token-file', sb.tokenFile].map(sh).join(' '), {columns: 120, rows: 30});
+    await pane.waitFor('edge-prod');
+    await pane.keys('3');
+    await pane.waitFor('edge-agent-01');
+    await pane.keys('/');
+    await pane.text('edge-agent-0');
+    await pane.keys('Enter', '*');
+    await pane.waitFor('9 marked');
+    await pane.keys('Enter');
+    await pane.waitFor('Rotate the mesh keys of 9 nodes?');
+    await pane.keys('+', '+');
+    await pane.text('9');
+    await pane.keys('Enter');
+    await pane.waitFor('rotating…', 20_000);
+    const done = await pane.waitFor('Fleet rotation finished', 90_000);
+    expect(done).toMatch(/stopped: edge-agent-04 failed: the trigger failed: 500/);
+    expect(done).toContain('completed 5 · failed 1 · not started 3 · of 9');
+  }, 180_000);
 });
