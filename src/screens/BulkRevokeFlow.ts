@@ -27,7 +27,7 @@ export function bulkRevokeKey(
     return {confirm, action: name === 'escape' || name === 'return' ? 'close' : 'none'};
   }
   if (name === 'escape') return {confirm: NEW_BULK_CONFIRM, action: 'cancel'};
-  if (count === 0) return {confirm, action: name === 'return' ? 'cancel' : 'none'};
+  if (count === 0) return {confirm, action: 'cancel'};
   if (count === 1) return {confirm, action: name === 'y' || name === 'Y' ? 'start' : 'cancel'};
   if (name === 'return') {
     return confirm.typed.trim() === String(count) ? {confirm, action: 'start'} : {confirm: {...confirm, mismatch: true}, action: 'none'};

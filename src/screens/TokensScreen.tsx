@@ -25,6 +25,11 @@ const FILTER_KEYS: BindingId[] = ['filter.apply', 'filter.clear'];
 const ERROR_KEYS: BindingId[] = ['error.retry', 'nav.back'];
 const NO_ROWS: readonly TokenRow[] = [];
 const keyOf = (r: TokenRow) => r.id;
+/** The marked tokens among all rows (the filter may hide some), in one pass. */
+const markedTokens = (rows: readonly TokenRow[], marks: readonly string[]) => {
+  const set = new Set(marks);
+  return rows.filter((r) => set.has(r.id)).map((r) => r.token);
+};
 
 /** The Tokens roster of one Project, with the issue and revoke modals over it. */
 export function TokensScreen({project, select}: {readonly project: string; readonly select?: string}) {
@@ -90,7 +95,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
     ) : mode.kind === 'bulkRevoke' ? (
       <BulkRevokeDialog
         projectId={data.project.id}
-        tokens={rows.filter((r) => state.marks.includes(r.id)).map((r) => r.token)}
+        tokens={markedTokens(rows, state.marks)}
         columns={size.columns}
         rows={Math.max(3, size.rows - FRAME_CHROME_ROWS)}
         onRan={roster.reload}
