@@ -22,6 +22,7 @@ describe('bulk revoke keys', () => {
   it('one token: y; running: Esc stops; report: r retries only when something failed', () => {
     expect(bulkRevokeKey('confirm', NEW_BULK_CONFIRM, press('y'), 1, 0).action).toBe('start');
     expect(bulkRevokeKey('confirm', NEW_BULK_CONFIRM, press('n'), 1, 0).action).toBe('cancel');
+    expect(bulkRevokeKey('confirm', NEW_BULK_CONFIRM, press('q'), 0, 0).action).toBe('cancel');
     expect(bulkRevokeKey('running', NEW_BULK_CONFIRM, press('escape'), 5, 0).action).toBe('stop');
     expect(bulkRevokeKey('running', NEW_BULK_CONFIRM, press('q'), 5, 0).action).toBe('none');
     expect(bulkRevokeKey('done', NEW_BULK_CONFIRM, press('r'), 5, 2).action).toBe('retry');
