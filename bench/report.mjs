@@ -231,6 +231,14 @@ export function writeReport(r) {
     L.push('');
   }
 
+  if (r.bulkRevoke?.length) {
+    L.push('## 5. Bulk revoke throughput (`bootstrap-token revoke --all --state live --yes`)', '');
+    L.push('A fresh `plexconsole sandbox --seed scale` per row (its own process); the verb revokes the 2,500 live tokens of `scale-10k`. Wall clock of the verb, listing the 10,000 tokens included; `--no-journal`, `--output json`.', '');
+    L.push('| concurrency | tokens selected | revoked | wall clock (ms) | **tokens/s** |', '|---|---|---|---|---|');
+    for (const x of r.bulkRevoke) L.push(`| ${x.concurrency} | ${fmt(x.tokens)} | ${fmt(x.revoked)} | ${fmt(x.ms)} | **${fmt(x.perSecond)}** |`);
+    L.push('', 'The sandbox applies mutations one at a time (its store\'s mutation queue), so more requests in flight do not raise its throughput; against a real control plane the default of 8 is what overlaps the round trips. The verb\'s own cost is the listing and one line per token.', '');
+  }
+
   if (s.variants) {
     const v = s.variants;
     L.push('## Candidate changes, measured in the same run', '');

@@ -3,7 +3,7 @@
 // sandbox and writes BENCHMARKS.md (plus bench/results.json with every raw sample).
 //
 //   node bench/run.mjs [--quick] [--binary dist/plexconsole.mjs] [--out BENCHMARKS.md]
-//                      [--only startup,keys,idle,scale] [--runs N] [--no-report]
+//                      [--only startup,keys,idle,scale,bulkrevoke] [--runs N] [--no-report]
 //
 // Everything is measured by bench/ptyharness.py (Python's pty module, standard library only);
 // this file starts the sandbox as its own process, runs the scenarios interleaved so both
@@ -186,6 +186,11 @@ async function main() {
     }
   } finally {
     await sb.stop();
+  }
+  if (want('bulkrevoke')) {
+    // Its own sandboxes: a bulk revoke changes the roster the other scenarios read.
+    const {benchBulkRevoke} = await import('./bulk-revoke.mjs');
+    results.bulkRevoke = await benchBulkRevoke({binary: BIN, concurrencies: opt.quick ? [8] : [1, 8, 32], log});
   }
   results.machine.loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   writeFileSync(opt.json, JSON.stringify(results, null, 1) + '\n');

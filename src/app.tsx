@@ -5,12 +5,12 @@ import {parseCommand} from './hooks/commandLine.js';
 import {InputLayerContext} from './hooks/inputLayer.js';
 import {InterruptProvider, useInterruptRouter} from './hooks/interrupt.js';
 import {matches} from './hooks/keymap.js';
-import {NavigationContext, type Navigation, type Route} from './hooks/navigation.js';
+import {NavigationContext, ViewSlotContext, type Navigation, type Route} from './hooks/navigation.js';
 import {useAppState} from './hooks/useAppState.js';
 import {useKeys, type KeyPress} from './hooks/useKeys.js';
 import {StatusContext, type StatusMessage, type StatusTone} from './hooks/useStatus.js';
 import {principalLabel, useWhoami} from './hooks/useWhoami.js';
-import {editText} from './screens/shared/TextField.js';
+import {editText} from './hooks/textEdit.js';
 import {ScreenFor} from './screens/index.js';
 
 const STATUS_MS = 4000;
@@ -49,6 +49,8 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
       replace: (route) => dispatch({type: 'replace', route}),
       back: () => dispatch({type: 'back'}),
       reset: (route) => dispatch({type: 'reset', route}),
+      jump: (route) => dispatch({type: 'jump', route}),
+      rememberProject: (ref) => dispatch({type: 'project', ref}),
       lastProject: state.lastProject,
     }),
     [dispatch, state.lastProject],
@@ -58,17 +60,17 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     if (matches('app.help', name)) dispatch({type: 'overlay', overlay: 'help'});
     else if (matches('app.command', name)) dispatch({type: 'overlay', overlay: 'command'});
     else if (matches('app.quit', name)) exit();
-    else if (matches('nav.projects', name)) nav.reset({name: 'projects'});
-    else if (matches('nav.nodes', name)) nav.reset({name: 'nodes'});
+    else if (matches('nav.projects', name)) nav.jump({name: 'projects'});
+    else if (matches('nav.nodes', name)) nav.jump({name: 'nodes'});
     else if (matches('nav.tokens', name)) {
-      if (state.lastProject) nav.reset({name: 'tokens', project: state.lastProject});
+      if (state.lastProject) nav.jump({name: 'tokens', project: state.lastProject});
       else showStatus('Open a Project first (1, then Enter)', 'warn');
     }
   };
 
   const runCommand = (text: string) => {
     const command = parseCommand(text, state.lastProject);
-    if (command.kind === 'go') nav.reset(command.route);
+    if (command.kind === 'go') nav.jump(command.route);
     else if (command.kind === 'quit') exit();
     else if (command.kind === 'error') showStatus(command.message, 'warn');
     else if (whoami.status === 'ready') {
@@ -92,7 +94,10 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   useKeys(onGlobalKey, state.overlay === 'none' && captured.size === 0);
   useKeys(onOverlayKey, state.overlay !== 'none');
 
-  const route = state.stack[state.stack.length - 1] ?? initialRoute;
+  const depth = state.stack.length - 1;
+  const entry = state.stack[depth] ?? {route: initialRoute};
+  const route = entry.route;
+  const slot = useMemo(() => ({view: entry.view, setView: (view: unknown) => dispatch({type: 'view', depth, view})}), [entry.view, depth, dispatch]);
   const principal = whoami.status === 'ready' ? principalLabel(whoami.data) : whoami.status === 'error' ? '(whoami failed)' : undefined;
   // Stable context values: every screen frame and input layer consumes these.
   const chrome = useMemo(
@@ -107,7 +112,9 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
           <AppChromeContext.Provider value={chrome}>
             <InterruptProvider value={interrupt}>
               <ErrorBoundary onError={(e) => exit(e)}>
-                <ScreenFor key={`${state.stack.length}:${JSON.stringify(route)}`} route={route} />
+                <ViewSlotContext.Provider value={slot}>
+                  <ScreenFor key={`${depth}:${JSON.stringify(route)}`} route={route} />
+                </ViewSlotContext.Provider>
               </ErrorBoundary>
             </InterruptProvider>
           </AppChromeContext.Provider>

@@ -4,7 +4,9 @@ import type {ApiClient} from './api/client.js';
 import {redactCredentials} from './api/credential.js';
 import {App} from './app.js';
 import {sanitize} from './domain/sanitize.js';
+import {NO_JOURNAL, type Journal} from './journal/journal.js';
 import {ApiProvider, type ConsoleInfo} from './hooks/ApiProvider.js';
+import {JournalProvider} from './hooks/journal.js';
 import {KeyRouter} from './hooks/keyRouter.js';
 import {TerminalSessionProvider} from './hooks/terminalSession.js';
 import type {Route} from './hooks/navigation.js';
@@ -21,6 +23,8 @@ export type ConsoleOptions = {
   readonly stderr: Writable;
   /** Defaults to one on /dev/tty with process.env. */
   readonly session?: TerminalSession;
+  /** Where mutations are recorded (decisions.md "Local journal"); none when absent. */
+  readonly journal?: Journal;
 };
 
 /**
@@ -35,9 +39,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   const instance = render(
     <ApiProvider client={opts.client} info={opts.info}>
       <TerminalSessionProvider value={session}>
-        <KeyRouter>
-          <App initialRoute={opts.initialRoute} />
-        </KeyRouter>
+        <JournalProvider journal={opts.journal ?? NO_JOURNAL}>
+          <KeyRouter>
+            <App initialRoute={opts.initialRoute} />
+          </KeyRouter>
+        </JournalProvider>
       </TerminalSessionProvider>
     </ApiProvider>,
     {

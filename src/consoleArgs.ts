@@ -11,6 +11,7 @@ export type ConsoleArgs = {
   readonly timeout?: string;
   readonly caFile?: string;
   readonly allowInsecureHttp: boolean;
+  readonly noJournal: boolean;
   readonly help: boolean;
   readonly version: boolean;
 };
@@ -28,6 +29,7 @@ Opens the interactive console on a terminal.
   --timeout DURATION     per-request deadline, Go duration (default 15s)
   --ca-file PATH         extra CA certificates (PEM); NODE_EXTRA_CA_CERTS works too
   --allow-insecure-http  allow http:// to a non-loopback host (sends the token in clear)
+  --no-journal           do not record mutations in the local journal
   --version              print the version
 `;
 
@@ -47,6 +49,7 @@ export function parseConsoleArgs(argv: readonly string[]): ConsoleArgs {
       timeout: {type: 'string'},
       'ca-file': {type: 'string'},
       'allow-insecure-http': {type: 'boolean', default: false},
+      'no-journal': {type: 'boolean', default: false},
       help: {type: 'boolean', short: 'h', default: false},
       version: {type: 'boolean', default: false},
     },
@@ -62,6 +65,7 @@ export function parseConsoleArgs(argv: readonly string[]): ConsoleArgs {
     timeout: values.timeout,
     caFile: values['ca-file'],
     allowInsecureHttp: values['allow-insecure-http'],
+    noJournal: values['no-journal'],
     help: values.help,
     version: values.version,
   };

@@ -1,9 +1,11 @@
 import type {Readable, Writable} from 'node:stream';
 import {createClient, type ApiClient} from './api/client.js';
+import {getWhoami} from './api/whoami.js';
 import {resolveClientOptions} from './config/resolve.js';
 import type {ConsoleArgs} from './consoleArgs.js';
 import {runConsole} from './console.js';
 import type {Route} from './hooks/navigation.js';
+import {openJournal} from './journal/journal.js';
 import type {Sandbox} from './sandbox/server.js';
 
 type ProcessIO = {
@@ -22,12 +24,14 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
   let sandbox: Sandbox | undefined;
   let client: ApiClient;
   let profileLabel: string;
+  let bearer: string;
   if (args.demo) {
     // The demo runs the same sandbox `plexconsole sandbox` serves, in-process on a free
     // loopback port. Imported on demand so a console on a real control plane starts faster.
     const {startSandbox} = await import('./sandbox/server.js');
     sandbox = await startSandbox({host: '127.0.0.1', port: 0, seed: 'demo'});
     client = createClient({server: sandbox.url, token: sandbox.operatorToken});
+    bearer = sandbox.operatorToken;
     profileLabel = 'demo';
   } else {
     const {options, connection} = resolveClientOptions({
@@ -37,8 +41,21 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
       onWarning: (msg) => io.stderr.write(`plexconsole: warning: ${msg}\n`),
     });
     client = createClient(options);
+    bearer = options.token;
     profileLabel = connection.profileLabel;
   }
+  // A warning would draw over the console: it is printed once the terminal is restored.
+  let journalWarning: string | undefined;
+  const journal = openJournal({
+    env: io.env,
+    homeDir: io.homeDir,
+    enabled: !args.noJournal,
+    server: client.server.origin,
+    profile: profileLabel,
+    bearer,
+    subject: async () => (await getWhoami(client)).data.subject,
+    onWarning: (msg) => (journalWarning = msg),
+  });
   const initialRoute: Route = args.project ? {name: 'tokens', project: args.project} : {name: 'projects'};
   try {
     return await runConsole({
@@ -48,8 +65,10 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
       stdin: io.stdin,
       stdout: io.stdout,
       stderr: io.stderr,
+      journal,
     });
   } finally {
+    if (journalWarning) io.stderr.write(`plexconsole: warning: ${journalWarning}\n`);
     await client.close().catch(() => {});
     await sandbox?.close().catch(() => {});
   }

@@ -5,6 +5,7 @@ import {outcomeUnknown} from '../api/outcome.js';
 import {parseTtl} from '../domain/duration.js';
 import {sanitize} from '../domain/sanitize.js';
 import {isEnvPrefix, isKind} from '../domain/validate.js';
+import {failureFields} from '../journal/journal.js';
 import {ReportedFailure, UsageError} from './exitCodes.js';
 import {requireFlags, str, uuidFlag} from './flags.js';
 import {formatKeyValues, formatPayload, formatTimestamp} from './output.js';
@@ -53,7 +54,9 @@ export const bootstrapTokenIssue: Verb = {
     try {
       res = await issueBootstrapToken(client, project, {kind, env_prefix: envPrefix, ttl_seconds: ttl.seconds});
     } catch (e) {
-      if (!outcomeUnknown(e)) throw e;
+      const unknown = outcomeUnknown(e);
+      await ctx.journal().record({action: 'issue', targets: {project_id: project}, outcome: unknown ? 'unknown' : 'failed', ...failureFields(e)});
+      if (!unknown) throw e;
       // A body that failed to parse may hold the plaintext, and the parse error may quote it.
       const what = e instanceof ApiError && e.kind === 'schema' ? `${e.status ?? ''} ${e.title} [${e.code ?? 'schema'}]`.trim() : formatErrorLine(e);
       await ctx.err(
@@ -62,6 +65,8 @@ export const bootstrapTokenIssue: Verb = {
       );
       throw new ReportedFailure(1);
     }
+    // Only the id: the plaintext never reaches the journal.
+    await ctx.journal().record({action: 'issue', targets: {project_id: project, token_id: res.data.token_id}, outcome: 'issued', status: res.status});
     if (ctx.global.output !== 'text') {
       await ctx.out(formatPayload(ctx.global.output, res.raw));
       return 0;

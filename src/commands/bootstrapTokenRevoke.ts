@@ -3,8 +3,10 @@ import type {ApiClient} from '../api/client.js';
 import {getBootstrapToken, revokeBootstrapToken} from '../api/bootstrapTokens.js';
 import {ApiError} from '../api/errors.js';
 import {deriveState} from '../domain/tokenState.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {UsageError} from './exitCodes.js';
-import {tokenTarget} from './flags.js';
+import {BULK_FLAGS, runRevokeAll} from './bootstrapTokenRevokeAll.js';
+import {requireFlags, tokenTarget, uuidFlag} from './flags.js';
 import {formatTimestamp} from './output.js';
 import {confirm} from './prompt.js';
 import type {Verb, VerbContext} from './types.js';
@@ -18,8 +20,17 @@ async function explainConflict(
   tokenId: string,
   conflict: ApiError,
 ): Promise<number> {
-  const {data: t} = await getBootstrapToken(client, project, tokenId);
+  const journal = (outcome: 'already_revoked' | 'consumed' | 'failed') =>
+    ctx.journal().record({action: 'revoke', targets: {project_id: project, token_id: tokenId}, outcome, ...failureFields(conflict)});
+  let t;
+  try {
+    ({data: t} = await getBootstrapToken(client, project, tokenId));
+  } catch (e) {
+    await journal('failed');
+    throw e;
+  }
   const state = deriveState(t, Date.now());
+  await journal(state === 'revoked' ? 'already_revoked' : state === 'consumed' ? 'consumed' : 'failed');
   if (state === 'revoked') {
     await ctx.err(
       `plexconsole: token ${tokenId} was already revoked at ${formatTimestamp(t.revoked_at)}; nothing changed\n`,
@@ -39,11 +50,19 @@ export const bootstrapTokenRevoke: Verb = {
   path: ['bootstrap-token', 'revoke'],
   family: 'bootstrap-token',
   summary: 'Revoke a bootstrap token (asks first unless --yes)',
-  synopsis: 'bootstrap-token revoke --project UUID --token-id UUID [--yes]',
+  synopsis: 'bootstrap-token revoke --project UUID (--token-id UUID | --all [selectors]) [--yes]',
   flagHelp: [
-    '--project UUID    Owning Project (required)',
-    '--token-id UUID   BootstrapToken id (required)',
-    '--yes             Do not ask; required when stdin or stderr is not a terminal',
+    '--project UUID          Owning Project (required)',
+    '--token-id UUID         BootstrapToken id (required unless --all)',
+    '--yes                   Do not ask; required when stdin or stderr is not a terminal',
+    '--all                   Revoke every token the selectors match (default: every live one)',
+    '--state STATE           With --all: live (default), expired, consumed, revoked or all',
+    '--env-prefix STR        With --all: only this env prefix',
+    '--kind node|bridge      With --all: only this kind',
+    '--issued-before WHEN    With --all: issued before WHEN (RFC 3339, or a duration ago: 2h)',
+    '--issued-after WHEN     With --all: issued at or after WHEN',
+    '--dry-run               With --all: list what would be revoked; send nothing',
+    `--concurrency N         With --all: requests in flight at once (default 8, at most 32)`,
   ],
   notes: [
     "Without --yes it asks 'Revoke token <id>? [y/N]' on a terminal; any answer but y/yes",
@@ -51,10 +70,34 @@ export const bootstrapTokenRevoke: Verb = {
     "text: 'Token <id> revoked'. json/yaml: nothing on stdout (the API returns no body);",
     'rely on the exit code. An already revoked token is a no-op (exit 0, note on stderr);',
     'a consumed token exits 1 and says when it was redeemed.',
+    '',
+    "--all: one line per token as it ends (revoked, already revoked, consumed, failed)",
+    'and a summary; json/yaml: one record per token. On a terminal without --yes it asks',
+    'for the number of tokens to be typed. 429 Retry-After is honoured. Exit 0 when every',
+    'selected token ended revoked or already revoked (none selected included), 1 when any',
+    'failed or had been consumed. Only what the server answered is journalled.',
   ].join('\n'),
-  options: {project: {type: 'string'}, 'token-id': {type: 'string'}},
+  options: {
+    project: {type: 'string'},
+    'token-id': {type: 'string'},
+    all: {type: 'boolean'},
+    state: {type: 'string'},
+    'env-prefix': {type: 'string'},
+    kind: {type: 'string'},
+    'issued-before': {type: 'string'},
+    'issued-after': {type: 'string'},
+    'dry-run': {type: 'boolean'},
+    concurrency: {type: 'string'},
+  },
   async run(ctx) {
     const {values, verb} = ctx;
+    if (values.all === true) {
+      if (values['token-id'] !== undefined) throw new UsageError('--all cannot be combined with --token-id', verb);
+      requireFlags(values, ['project'], verb);
+      return runRevokeAll(ctx, uuidFlag(values, 'project', verb));
+    }
+    const bulkOnly = BULK_FLAGS.find((f) => values[f] !== undefined);
+    if (bulkOnly) throw new UsageError(`--${bulkOnly} needs --all`, verb);
     const {project, tokenId} = tokenTarget(values, verb);
     if (!ctx.global.yes && !ctx.io.isTTY) {
       throw new UsageError('refusing to revoke without --yes when not on a terminal', verb);
@@ -72,8 +115,10 @@ export const bootstrapTokenRevoke: Verb = {
       if (e instanceof ApiError && e.kind === 'http' && e.status === 409) {
         return explainConflict(ctx, client, project, tokenId, e);
       }
+      await ctx.journal().record({action: 'revoke', targets: {project_id: project, token_id: tokenId}, outcome: failureOutcome(e), ...failureFields(e)});
       throw e;
     }
+    await ctx.journal().record({action: 'revoke', targets: {project_id: project, token_id: tokenId}, outcome: 'revoked', status: 204});
     if (ctx.global.output === 'text') await ctx.out(`Token ${tokenId} revoked\n`);
     return 0;
   },

@@ -1,14 +1,19 @@
 // Credentials and client for a verb, resolved only after its input passed validation.
 import {createClient, type ApiClient} from '../api/client.js';
+import {getWhoami} from '../api/whoami.js';
 import {resolveClientOptions} from '../config/resolve.js';
 import {sanitize} from '../domain/sanitize.js';
+import {openJournal, type Journal} from '../journal/journal.js';
 import type {GlobalFlags} from './flags.js';
 import type {CommandIO} from './types.js';
 
-/** flags > env > profile (decisions.md), then one API client for the whole verb. Throws
- * ConfigError (2 or 3) for a bad --timeout/--ca-file/--server or missing credentials. */
-export function connectClient(g: GlobalFlags, io: CommandIO): ApiClient {
-  const {options} = resolveClientOptions({
+/** flags > env > profile (decisions.md), then one API client and one journal for the whole
+ * verb. Throws ConfigError (2 or 3) for a bad --timeout/--ca-file/--server or missing credentials. */
+export function connectClient(g: GlobalFlags, io: CommandIO): {client: ApiClient; journal: Journal} {
+  const warn = (msg: string) => {
+    io.stderr.write(`plexconsole: warning: ${sanitize(msg).replace(/^warning:\s*/i, '')}\n`);
+  };
+  const {options, connection} = resolveClientOptions({
     flags: {
       server: g.server,
       profile: g.profile,
@@ -20,9 +25,19 @@ export function connectClient(g: GlobalFlags, io: CommandIO): ApiClient {
     env: io.env,
     homeDir: io.homeDir,
     // Clear-text http is allowed but must be said, even in json mode: stderr.
-    onWarning: (msg) => {
-      io.stderr.write(`plexconsole: warning: ${sanitize(msg).replace(/^warning:\s*/i, '')}\n`);
-    },
+    onWarning: warn,
   });
-  return createClient(options);
+  const client = createClient(options);
+  const journal = openJournal({
+    env: io.env,
+    homeDir: io.homeDir,
+    enabled: g.journal,
+    server: client.server.origin,
+    profile: connection.profileLabel,
+    bearer: options.token,
+    // Asked once, after the first mutation, so a failing whoami never delays or blocks one.
+    subject: async () => (await getWhoami(client)).data.subject,
+    onWarning: warn,
+  });
+  return {client, journal};
 }

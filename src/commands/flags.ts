@@ -17,6 +17,7 @@ export const GLOBAL_OPTIONS = {
   timeout: {type: 'string'},
   'ca-file': {type: 'string'},
   'allow-insecure-http': {type: 'boolean'},
+  'no-journal': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
 } as const satisfies OptionSpec;
 
@@ -33,6 +34,8 @@ export type GlobalFlags = {
   readonly timeout?: string;
   readonly caFile?: string;
   readonly allowInsecureHttp: boolean;
+  /** False with `--no-journal`: mutations are not appended to the local journal. */
+  readonly journal: boolean;
 };
 
 // `--ttl -5m`: node:util reads `-5m` as a flag and reports "--ttl needs a value", hiding the
@@ -121,6 +124,7 @@ export function globalFlags(values: FlagValues, verb: string): GlobalFlags {
     timeout: str(values, 'timeout'),
     caFile: str(values, 'ca-file'),
     allowInsecureHttp: values['allow-insecure-http'] === true,
+    journal: values['no-journal'] !== true,
   };
 }
 

@@ -12,6 +12,7 @@ const GLOBAL_HELP = [
   '--timeout DURATION        Deadline per request, e.g. 30s (default 15s)',
   '--ca-file PATH            Also trust the CA certificates in this PEM file',
   '--allow-insecure-http     Allow http:// to a non-loopback server (token in clear)',
+  '--no-journal              Do not append mutations to the local journal',
   '-h, --help                Show help',
 ];
 

@@ -4,6 +4,7 @@ import {redactCredentials} from '../api/credential.js';
 import {ApiError, formatErrorLine} from '../api/errors.js';
 import {ConfigError} from '../config/errors.js';
 import {sanitize} from '../domain/sanitize.js';
+import {NO_JOURNAL, type Journal} from '../journal/journal.js';
 import {VERSION} from '../version.js';
 import {completionScript, SHELLS, type Shell} from './completion.js';
 import {connectClient} from './connect.js';
@@ -33,6 +34,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   let family: Family = 'other';
   let verbName = '';
   let client: ApiClient | undefined;
+  let journal: Journal = NO_JOURNAL;
   try {
     const r = route(argv);
     const verb = r.words.length > 0 ? findVerb(r.words.slice(0, r.words[0] && GROUPS.has(r.words[0]) ? 2 : 1)) : undefined;
@@ -50,7 +52,11 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       values,
       global,
       verb: verbName,
-      connect: async () => (client = connectClient(global, io)),
+      connect: async () => {
+        ({client, journal} = connectClient(global, io));
+        return client;
+      },
+      journal: () => journal,
       // Whatever a verb prints passes here: the exact credential the client holds never does.
       out: (t) => write(io.stdout, redactCredentials(t)),
       err: (t) => write(io.stderr, redactCredentials(t)),

@@ -3,9 +3,11 @@ import type {ApiClient} from '../api/client.js';
 import {formatErrorLine} from '../api/errors.js';
 import {describeLostTrigger, previewRotation, triggerRotationChecked} from '../api/rotation.js';
 import {formatDuration} from '../domain/duration.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {ReportedFailure} from './exitCodes.js';
 import {requireFlags, uuidFlag} from './flags.js';
 import {formatKeyValues, formatPayload, formatTimestamp} from './output.js';
+import {fleetNodes, runFleetRotate, waveFlag} from './keyRotateFleet.js';
 import type {Verb, VerbContext} from './types.js';
 
 /** GET only: a preview must never record a rotation. */
@@ -30,8 +32,15 @@ async function preview(ctx: VerbContext, client: ApiClient, node: string): Promi
 }
 
 async function trigger(ctx: VerbContext, client: ApiClient, node: string): Promise<number> {
-  const checked = await triggerRotationChecked(client, node);
+  let checked;
+  try {
+    checked = await triggerRotationChecked(client, node);
+  } catch (e) {
+    await ctx.journal().record({action: 'rotate', targets: {node_id: node}, outcome: failureOutcome(e), ...failureFields(e)});
+    throw e;
+  }
   if (checked.sent !== true) {
+    await ctx.journal().record({action: 'rotate', targets: {node_id: node}, outcome: 'unknown', ...failureFields(checked.error)});
     // The POST may have arrived; it was not re-sent. Say what the preview shows, honestly:
     // a pending rotation is the state the operator asked for (exit 0), anything else is not.
     const check = checked.checkError ? ` (${formatErrorLine(checked.checkError)})` : '';
@@ -41,6 +50,12 @@ async function trigger(ctx: VerbContext, client: ApiClient, node: string): Promi
   }
   const res = checked.response;
   const h = res.data;
+  await ctx.journal().record({
+    action: 'rotate',
+    targets: {node_id: node, ...(h.rotation_id ? {rotation_id: h.rotation_id} : {})},
+    outcome: h.already_pending ? 'already_pending' : 'requested',
+    status: res.status,
+  });
   const pendingNote = `rotation already pending for node ${node}; nothing new was recorded\n`;
   if (ctx.global.output !== 'text') {
     // plexctl treats the docs' 409 already_pending as an error that exits 0, so stdout
@@ -66,10 +81,12 @@ export const keyRotate: Verb = {
   path: ['key', 'rotate'],
   family: 'key',
   summary: "Rotate a Node's mesh keys, or preview the impact with --dry-run",
-  synopsis: 'key rotate --node UUID [--dry-run | --preview]',
+  synopsis: 'key rotate --node UUID [--node UUID …] [--nodes-file F] [--wave N] [--dry-run | --preview]',
   flagHelp: [
-    '--node UUID   Node whose mesh keys to rotate (required)',
-    '--dry-run     Fetch the impact preview; record nothing (alias --preview)',
+    '--node UUID         Node whose mesh keys to rotate (required; repeat for a fleet)',
+    '--dry-run           Fetch the impact preview; record nothing (alias --preview)',
+    '--nodes-file F      Fleet: Node ids, one per line (# comments allowed)',
+    '--wave N            Fleet: Nodes rotated at once (default 1)',
   ],
   notes: [
     'text: the rotation handle as key: value lines, and a sentence when a rotation was',
@@ -78,13 +95,34 @@ export const keyRotate: Verb = {
     'Exit 4 on node_not_found, 77 on a ReBAC denial, 64 when the server lacks rotation.',
     'The POST is sent once, never retried. If its answer is lost, the preview is read and',
     "stderr says whether a rotation is pending (exit 0: it may be the one just sent) or not (exit 1).",
+    '',
+    'Fleet (several --node, --nodes-file or --wave): previews every Node, plans waves so',
+    'that no two Nodes sharing an edge rotate together, starts the next wave only when',
+    "the previous one completed (its preview's already_pending turned false) and stops at",
+    'the first failure (a trigger error, or still pending past its estimate plus a margin),',
+    'naming the Node and the ones left. text: a line per Node as it ends and a summary;',
+    'json/yaml: one record per Node. --dry-run prints the plan. Exit 0 only if every Node',
+    'completed, 1 otherwise; a failing preview exits as for one Node and rotates nothing.',
   ].join('\n'),
-  options: {node: {type: 'string'}, 'dry-run': {type: 'boolean'}, preview: {type: 'boolean'}},
+  options: {
+    node: {type: 'string', multiple: true},
+    'dry-run': {type: 'boolean'},
+    preview: {type: 'boolean'},
+    'nodes-file': {type: 'string'},
+    wave: {type: 'string'},
+  },
   async run(ctx) {
     const {values, verb} = ctx;
-    requireFlags(values, ['node'], verb);
-    const node = uuidFlag(values, 'node', verb);
     const dryRun = values['dry-run'] === true || values.preview === true;
+    const nodes = Array.isArray(values.node) ? (values.node as string[]) : [];
+    if (nodes.length > 1 || values['nodes-file'] !== undefined || values.wave !== undefined) {
+      const fleet = await fleetNodes(values, verb);
+      return runFleetRotate(ctx, fleet, waveFlag(values, verb), dryRun);
+    }
+    // One Node: plexctl's form, unchanged (a repeated --node would be a fleet).
+    const single = {...values, node: nodes[0]};
+    requireFlags(single, ['node'], verb);
+    const node = uuidFlag(single, 'node', verb);
 
     const client = await ctx.connect();
     return dryRun ? preview(ctx, client, node) : trigger(ctx, client, node);

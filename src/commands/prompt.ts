@@ -13,6 +13,12 @@ function readLine(input: Readable): Promise<string | undefined> {
   }).finally(() => rl.close());
 }
 
+/** Ask on stderr (stdout stays clean for the payload); the answer line, or undefined at EOF. */
+export async function ask(io: CommandIO, question: string): Promise<string | undefined> {
+  await write(io.stderr, `${question} `);
+  return readLine(io.stdin);
+}
+
 /** Ask on stderr (stdout stays clean for the payload) and accept only y / yes. */
 export async function confirm(io: CommandIO, question: string): Promise<boolean> {
   await write(io.stderr, `${question} [y/N] `);

@@ -1,6 +1,7 @@
 // Shapes shared by the headless verbs and their dispatcher.
 import type {Readable, Writable} from 'node:stream';
 import type {ApiClient} from '../api/client.js';
+import type {Journal} from '../journal/journal.js';
 import type {Family} from './exitCodes.js';
 import type {FlagValues, GlobalFlags, OptionSpec} from './flags.js';
 
@@ -24,6 +25,8 @@ export type VerbContext = {
   readonly verb: string;
   /** Resolve credentials and build the API client; call only after validating input. */
   connect(): Promise<ApiClient>;
+  /** The local journal every mutation records to; call after `connect()`. */
+  journal(): Journal;
   out(text: string): Promise<void>;
   err(text: string): Promise<void>;
 };

@@ -3,11 +3,12 @@ import {bootstrapTokenGet} from './bootstrapTokenGet.js';
 import {bootstrapTokenIssue} from './bootstrapTokenIssue.js';
 import {bootstrapTokenList} from './bootstrapTokenList.js';
 import {bootstrapTokenRevoke} from './bootstrapTokenRevoke.js';
+import {journal} from './journal.js';
 import {keyRotate} from './keyRotate.js';
 import type {Verb} from './types.js';
 import {whoami} from './whoami.js';
 
-/** Verbs that talk to the API, in help order. */
+/** Verbs with flags, in help order (all but `journal` talk to the API). */
 export const API_VERBS: readonly Verb[] = [
   bootstrapTokenIssue,
   bootstrapTokenList,
@@ -15,6 +16,7 @@ export const API_VERBS: readonly Verb[] = [
   bootstrapTokenRevoke,
   keyRotate,
   whoami,
+  journal,
 ];
 
 /** Command groups (`bootstrap-token`, `key`) and their subcommands. */

@@ -7,7 +7,7 @@ export type Command =
   | {readonly kind: 'quit'}
   | {readonly kind: 'error'; readonly message: string};
 
-export const COMMANDS = ['projects', 'tokens [slug|id]', 'nodes', 'rotate <node name|id>', 'whoami', 'quit'] as const;
+export const COMMANDS = ['projects', 'tokens [slug|id]', 'nodes', 'rotate <node name|id>', 'journal', 'whoami', 'quit'] as const;
 
 /** Parses a `:` command line (k9s style); `lastProject` fills `tokens` without an argument. */
 export function parseCommand(text: string, lastProject?: string): Command {
@@ -24,6 +24,8 @@ export function parseCommand(text: string, lastProject?: string): Command {
       return {kind: 'go', route: {name: 'nodes'}};
     case 'rotate':
       return arg ? {kind: 'go', route: {name: 'rotationPreview', node: arg}} : {kind: 'error', message: 'rotate needs a node: :rotate <name|id>'};
+    case 'journal': case 'j':
+      return {kind: 'go', route: {name: 'journal'}};
     case 'whoami':
       return {kind: 'whoami'};
     case 'quit': case 'q': case 'q!':

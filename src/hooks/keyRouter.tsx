@@ -1,5 +1,5 @@
-import {useInput, type Key} from 'ink';
-import {createContext, useMemo, type ReactNode} from 'react';
+import {useInput, useStdin, type Key} from 'ink';
+import {createContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
 import {unstable_LowPriority, unstable_scheduleCallback} from 'scheduler';
 import {keyName} from './keymap.js';
 
@@ -10,8 +10,17 @@ type Subscriber = {handler: {current: (press: KeyPress) => void}; active: {curre
 
 const SPLIT_NAMES: Record<string, string> = {'\r': 'return', '\n': 'return', '\t': 'tab', '\x7f': 'backspace', '\b': 'backspace', ' ': 'space'};
 
-/** Splits one Ink input event into keypresses: a printable run or pasted `text⏎` becomes one key per character. */
-export function splitInput(input: string, key: Key): KeyPress[] {
+/**
+ * Splits one Ink input event into keypresses: a printable run or pasted `text⏎` becomes one
+ * key per character. `raw` is the bytes Ink parsed: ESC followed by one character (`Esc /`,
+ * `Esc Esc`, `Esc x` typed fast or batched by a slow link) is Esc and then that key — Ink
+ * would read it as Alt+key, and the console binds no Alt keys.
+ */
+export function splitInput(input: string, key: Key, raw?: string): KeyPress[] {
+  if (raw !== undefined && raw.length === 2 && raw[0] === '\x1b') {
+    const ch = raw[1] as string;
+    return [{name: 'escape', input: ''}, ch === '\x1b' ? {name: 'escape', input: ''} : {name: SPLIT_NAMES[ch] ?? ch, input: ch}];
+  }
   const name = keyName(input, key);
   if (name !== input || input.length <= 1 || key.ctrl || key.meta) return [{name, input}];
   return [...input].map((ch) => ({name: SPLIT_NAMES[ch] ?? ch, input: ch}));
@@ -68,8 +77,10 @@ export class KeyBus {
     // Scheduler (reconciler 0.33's batchedUpdates is a no-op). Yielding first lets
     // that microtask run; the low-priority task then queues behind React's render
     // and effects. Either half alone was measured to deliver keys to stale state.
-    if (this.queue.length > 0) setImmediate(() => unstable_scheduleCallback(unstable_LowPriority, this.drain));
-    else this.draining = false;
+    // Always wait, even with the queue empty now: Ink parses one read into several input
+    // events delivered synchronously (`↓` then `⏎`), so the next key may be pushed right
+    // after this one — it must still see this key's render.
+    setImmediate(() => unstable_scheduleCallback(unstable_LowPriority, this.drain));
   };
 }
 
@@ -78,6 +89,16 @@ export const KeyBusContext = createContext<KeyBus | null>(null);
 /** Owns the one Ink input subscription and feeds every `useKeys` through the bus. */
 export function KeyRouter({children}: {readonly children: ReactNode}) {
   const bus = useMemo(() => new KeyBus(), []);
-  useInput((input, key) => bus.push(splitInput(input, key)));
+  // Ink's useInput gives the parsed key only; the raw bytes tell `Esc x` from Alt+x. This
+  // listener is added in a layout effect, before useInput's (a passive effect), so it runs
+  // first for every input event and the handler below reads the same event's bytes.
+  const {internal_eventEmitter: events} = useStdin();
+  const raw = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    const onRaw = (data: string) => void (raw.current = data);
+    events.on('input', onRaw);
+    return () => void events.off('input', onRaw);
+  }, [events]);
+  useInput((input, key) => bus.push(splitInput(input, key, raw.current)));
   return <KeyBusContext.Provider value={bus}>{children}</KeyBusContext.Provider>;
 }

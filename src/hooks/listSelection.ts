@@ -1,26 +1,4 @@
-import {useCallback, useRef, useState} from 'react';
 import {clampWindow, stepIndex, type ListMove} from './listWindow.js';
-
-/**
- * State whose updates apply synchronously to a ref, so a handler sees the result of its own
- * update at once; a render follows. (Batched keys no longer need it — the KeyRouter delivers
- * each key after the previous render — but the list screens still read state through it.)
- */
-export function useSyncState<S>(init: () => S): readonly [S, (fn: (s: S) => S) => S, () => S] {
-  const ref = useRef<S | undefined>(undefined);
-  if (ref.current === undefined) ref.current = init();
-  const [, setState] = useState(ref.current);
-  const update = useCallback((fn: (s: S) => S) => {
-    const next = fn(ref.current as S);
-    if (next !== ref.current) {
-      ref.current = next;
-      setState(next);
-    }
-    return next;
-  }, []);
-  const get = useCallback(() => ref.current as S, []);
-  return [ref.current, update, get] as const;
-}
 
 /** A selection that follows a row by key across refreshes, sorts and filters; `index` is the fallback. */
 export type Selection = {readonly key?: string; readonly index: number; readonly offset: number};

@@ -15,9 +15,14 @@ export function nodeLabel(node: Pick<NodeSummary, 'name'> | undefined, id: strin
   return nodeName(node) ?? sanitize(id);
 }
 
-/** What the operator types to confirm a rotation: the node's name, or the first 8 characters of its id when it has none. */
-export function confirmPhrase(node: Pick<NodeSummary, 'name'> | undefined, id: string): string {
-  return nodeName(node) ?? sanitize(id).slice(0, 8);
+/**
+ * What the operator may type to confirm a rotation, the one to suggest first: the node's
+ * name, or for a nameless node the first 8 characters of its id — or the whole id, which is
+ * what an operator pastes.
+ */
+export function confirmPhrases(node: Pick<NodeSummary, 'name'> | undefined, id: string): readonly string[] {
+  const name = nodeName(node);
+  return name !== undefined ? [name] : [sanitize(id).slice(0, 8), sanitize(id)];
 }
 
 /** Node id → sanitised name, for naming peers in the edge table. */

@@ -54,11 +54,6 @@ export function filterNodeRows(rows: readonly NodeRow[], text: string): readonly
   return needle === '' ? rows : rows.filter((r) => r.haystack.includes(needle));
 }
 
-/** `2026-05-01 10:31Z`: absolute UTC to the minute, 17 cells. */
-export function utcMinute(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')}Z` : sanitize(iso);
-}
 
 /** A memoised rows → sorted → filtered pipeline, shared by render and the key handler. */
 export function createNodeView(): (nodes: readonly NodeSummary[], sort: NodeSort, desc: boolean, filter: string) => readonly NodeRow[] {

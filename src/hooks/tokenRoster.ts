@@ -1,4 +1,5 @@
 import {formatRelative} from '../domain/duration.js';
+import {utc} from '../domain/time.js';
 import {deriveState, TOKEN_STATES, type TokenState} from '../domain/tokenState.js';
 import type {BootstrapToken} from './types.js';
 
@@ -91,12 +92,6 @@ export function filterRows(rows: readonly TokenRow[], text: string, state: State
   });
 }
 
-/** `2026-05-01 10:31:00Z`: absolute UTC, seconds precision. */
-export function utc(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-}
 
 /** The detail screen's reason, e.g. `consumed at 2026-05-01 10:31:00Z` or `expires in 14m`. */
 export function tokenReason(row: TokenRow, nowMs: number): string {

@@ -1,23 +1,28 @@
 import {useReducer} from 'react';
-import type {Route} from './navigation.js';
+import {routeKey, type Entry, type Route} from './navigation.js';
+
+export type Overlay = 'none' | 'help' | 'command';
 
 export type AppState = {
-  readonly stack: readonly Route[];
+  /** History, oldest first; the last entry is on screen. */
+  readonly stack: readonly Entry[];
+  /** The view each screen had when it was last left, by `routeKey`, so a jump back finds it as it was. */
+  readonly lastViews: Readonly<Record<string, unknown>>;
   readonly lastProject?: string;
-  readonly overlay: 'none' | 'help' | 'command';
+  readonly overlay: Overlay;
   readonly commandText: string;
 };
 
 export type AppAction =
-  | {type: 'push' | 'replace' | 'reset'; route: Route}
+  | {type: 'push' | 'replace' | 'reset' | 'jump'; route: Route}
   | {type: 'back'}
-  | {type: 'overlay'; overlay: AppState['overlay']}
+  | {type: 'view'; depth: number; view: unknown}
+  | {type: 'project'; ref: string}
+  | {type: 'overlay'; overlay: Overlay}
   | {type: 'command'; text: string};
 
-/** The Project `2` and `:tokens` return to: the last Tokens screen opened. */
-function remember(last: string | undefined, route: Route): string | undefined {
-  return route.name === 'tokens' ? route.project : last;
-}
+// Jumps push history; past this many entries the oldest fall off.
+export const MAX_HISTORY = 50;
 
 /** Where Esc leads from a screen that is alone on the stack. */
 function parentOf(route: Route | undefined): Route | undefined {
@@ -35,21 +40,45 @@ function parentOf(route: Route | undefined): Route | undefined {
   }
 }
 
-/** The screen stack and overlays as one reducer, so batched keys apply in order. */
+const top = (s: AppState) => s.stack[s.stack.length - 1];
+
+/** Remembers the view of the screen being left, so a later jump to it restores it. */
+function leaving(s: AppState): AppState['lastViews'] {
+  const e = top(s);
+  return e && e.view !== undefined ? {...s.lastViews, [routeKey(e.route)]: e.view} : s.lastViews;
+}
+
+/** The screen stack, view states and overlays as one reducer, so batched keys apply in order. */
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'push':
-      return {...state, stack: [...state.stack, action.route], lastProject: remember(state.lastProject, action.route)};
-    case 'replace':
-      return {...state, stack: [...state.stack.slice(0, -1), action.route], lastProject: remember(state.lastProject, action.route)};
-    case 'reset':
-      return {...state, stack: [action.route], lastProject: remember(state.lastProject, action.route)};
-    case 'back': {
-      if (state.stack.length > 1) return {...state, stack: state.stack.slice(0, -1)};
-      // A screen reached by `:` or `--project` has nothing beneath it; Esc still goes up.
-      const up = parentOf(state.stack[0]);
-      return up ? {...state, stack: [up]} : state;
+      return {...state, lastViews: leaving(state), stack: [...state.stack, {route: action.route}].slice(-MAX_HISTORY)};
+    case 'jump': {
+      const key = routeKey(action.route);
+      const current = top(state);
+      if (current && routeKey(current.route) === key) return state;
+      const lastViews = leaving(state);
+      return {...state, lastViews, stack: [...state.stack, {route: action.route, view: lastViews[key]}].slice(-MAX_HISTORY)};
     }
+    case 'replace':
+      return {...state, stack: [...state.stack.slice(0, -1), {route: action.route}]};
+    case 'reset':
+      return {...state, lastViews: leaving(state), stack: [{route: action.route, view: leaving(state)[routeKey(action.route)]}]};
+    case 'back': {
+      if (state.stack.length > 1) return {...state, lastViews: leaving(state), stack: state.stack.slice(0, -1)};
+      // A screen reached by `--project` has nothing beneath it; Esc still goes up.
+      const up = parentOf(top(state)?.route);
+      return up ? {...state, lastViews: leaving(state), stack: [{route: up, view: state.lastViews[routeKey(up)]}]} : state;
+    }
+    case 'view': {
+      const e = state.stack[action.depth];
+      if (!e || e.view === action.view) return state;
+      const stack = state.stack.slice();
+      stack[action.depth] = {...e, view: action.view};
+      return {...state, stack};
+    }
+    case 'project':
+      return state.lastProject === action.ref ? state : {...state, lastProject: action.ref};
     case 'overlay':
       return {...state, overlay: action.overlay, commandText: ''};
     case 'command':
@@ -59,5 +88,5 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
 /** App state seeded with the first screen. */
 export function useAppState(initial: Route) {
-  return useReducer(appReducer, {stack: [initial], lastProject: remember(undefined, initial), overlay: 'none', commandText: ''});
+  return useReducer(appReducer, {stack: [{route: initial}], lastViews: {}, overlay: 'none', commandText: ''});
 }

@@ -1,6 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {issueBootstrapToken, type IssueRequest} from '../api/bootstrapTokens.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useJournal} from './journal.js';
 import {useTerminalSession} from './terminalSession.js';
 import type {ApiError, IssuedToken} from './types.js';
 
@@ -28,6 +30,7 @@ export type IssueActions = {
 export function useIssueToken(): IssueState & IssueActions {
   const client = useApi();
   const session = useTerminalSession();
+  const journal = useJournal();
   const [state, setState] = useState<IssueState>({status: 'idle'});
   // A ref, not state: two Enters in one read must not both pass the "not in flight" check.
   const inFlight = useRef(false);
@@ -52,6 +55,8 @@ export function useIssueToken(): IssueState & IssueActions {
         (res) => {
           inFlight.current = false;
           settled();
+          // The id only: the plaintext never leaves this hook's state.
+          void journal.record({action: 'issue', targets: {project_id: projectId, token_id: res.data.token_id}, outcome: 'issued', status: res.status});
           if (!mounted.current) return;
           setState({status: 'issued', issued: res.data});
           // Until close(), quitting throws the only copy away: the exit path names the token.
@@ -60,12 +65,13 @@ export function useIssueToken(): IssueState & IssueActions {
         (e: unknown) => {
           inFlight.current = false;
           settled();
+          void journal.record({action: 'issue', targets: {project_id: projectId}, outcome: failureOutcome(e), ...failureFields(e)});
           if (mounted.current) setState({status: 'error', error: toApiError(e)});
         },
       );
       return true;
     },
-    [client, session],
+    [client, session, journal],
   );
 
   const close = useCallback(() => {

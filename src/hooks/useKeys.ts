@@ -1,4 +1,4 @@
-import {useContext, useEffect, useRef} from 'react';
+import {useContext, useLayoutEffect, useRef} from 'react';
 import {KeyBusContext, type KeyPress} from './keyRouter.js';
 
 export type {KeyPress} from './keyRouter.js';
@@ -16,5 +16,7 @@ export function useKeys(handler: (press: KeyPress) => void, isActive = true): vo
   handlerRef.current = handler;
   const activeRef = useRef(isActive);
   activeRef.current = isActive;
-  useEffect(() => bus.subscribe({handler: handlerRef, active: activeRef}), [bus]);
+  // A layout effect: a screen or modal that unmounts in a commit stops taking keys in that
+  // same commit, so the rest of a batched read never reaches a screen that has gone away.
+  useLayoutEffect(() => bus.subscribe({handler: handlerRef, active: activeRef}), [bus]);
 }

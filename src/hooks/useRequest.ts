@@ -5,8 +5,8 @@ import {useApi} from './ApiProvider.js';
 import type {Loadable} from './types.js';
 
 export type RequestState<T> = Loadable<T> & {
-  /** Runs the request again (the `r` key). Keeps showing old data while reloading. */
-  readonly reload: () => void;
+  /** Runs the request again (the `r` key), then calls `then` with the outcome. Keeps showing old data while reloading. */
+  readonly reload: (then?: (outcome: Loadable<T>) => void) => void;
   /** True while a reload runs over data already shown. */
   readonly refreshing: boolean;
 };
@@ -30,21 +30,23 @@ export function useRequest<T>(key: string, fetcher: (client: ApiClient, signal: 
   const [generation, setGeneration] = useState(0);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
+  // Who asked for the running reload to be reported (the `r` key's feedback).
+  const onSettled = useRef<((outcome: Loadable<T>) => void) | undefined>(undefined);
 
   useEffect(() => {
     const controller = new AbortController();
     setRefreshing(true);
+    const then = onSettled.current;
+    onSettled.current = undefined;
+    const settle = (outcome: Loadable<T>) => {
+      if (controller.signal.aborted) return;
+      setState(outcome);
+      setRefreshing(false);
+      then?.(outcome);
+    };
     fetcherRef.current(client, controller.signal).then(
-      (data) => {
-        if (controller.signal.aborted) return;
-        setState({status: 'ready', data});
-        setRefreshing(false);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({status: 'error', error: toApiError(error)});
-        setRefreshing(false);
-      },
+      (data) => settle({status: 'ready', data}),
+      (error: unknown) => settle({status: 'error', error: toApiError(error)}),
     );
     return () => controller.abort();
   }, [client, key, generation]);
@@ -56,6 +58,9 @@ export function useRequest<T>(key: string, fetcher: (client: ApiClient, signal: 
     setState({status: 'loading'});
   }
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const reload = useCallback((then?: (outcome: Loadable<T>) => void) => {
+    onSettled.current = then;
+    setGeneration((g) => g + 1);
+  }, []);
   return {...state, reload, refreshing};
 }

@@ -1,6 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {getBootstrapToken, revokeBootstrapToken} from '../api/bootstrapTokens.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useJournal} from './journal.js';
 import type {ApiError, BootstrapToken} from './types.js';
 import {toApiError} from './useRequest.js';
 
@@ -19,6 +21,7 @@ export type RevokeState =
 /** Revokes tokens of one Project; `onDone` receives the fresh metadata so the roster can patch its row. */
 export function useRevokeToken(projectId: string | undefined, onDone?: (token: BootstrapToken) => void) {
   const client = useApi();
+  const journal = useJournal();
   const [state, setState] = useState<RevokeState>({status: 'idle'});
   const inFlight = useRef(false);
   const onDoneRef = useRef(onDone);
@@ -36,6 +39,14 @@ export function useRevokeToken(projectId: string | undefined, onDone?: (token: B
       setState({status: 'running', tokenId});
       const finish = (s: RevokeState) => {
         inFlight.current = false;
+        const targets = {project_id: projectId, token_id: tokenId};
+        // Journalled even when the screen has gone: the mutation happened either way.
+        if (s.status === 'done') {
+          const outcome = s.outcome.kind === 'already-revoked' ? 'already_revoked' : s.outcome.kind;
+          void journal.record({action: 'revoke', targets, outcome, status: s.outcome.kind === 'revoked' ? 204 : 409});
+        } else if (s.status === 'error') {
+          void journal.record({action: 'revoke', targets, outcome: failureOutcome(s.error), ...failureFields(s.error)});
+        }
         if (ac.signal.aborted) return;
         setState(s);
         if (s.status === 'done') onDoneRef.current?.(s.outcome.token);
@@ -59,7 +70,7 @@ export function useRevokeToken(projectId: string | undefined, onDone?: (token: B
         (e: unknown) => finish({status: 'error', tokenId, error: toApiError(e)}),
       );
     },
-    [client, projectId],
+    [client, projectId, journal],
   );
   const reset = useCallback(() => {
     if (!inFlight.current) setState({status: 'idle'});

@@ -1,6 +1,8 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {lostTriggerError, previewRotation, triggerRotationChecked} from '../api/rotation.js';
+import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useJournal} from './journal.js';
 import {barTickMs, nextPollDelayMs, recallRotation, rememberRotation, type RotationHandoff} from './rotationProgress.js';
 import type {ApiError, RotationPreview} from './types.js';
 import {toApiError} from './useRequest.js';
@@ -16,24 +18,34 @@ export type TriggerOutcome = {readonly ok: true; readonly handoff: RotationHando
  */
 export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Promise<TriggerOutcome> {
   const client = useApi();
+  const journal = useJournal();
   const inFlight = useRef<Promise<TriggerOutcome> | undefined>(undefined);
   return useCallback(
     (nodeId, edgeCount) => {
       inFlight.current ??= triggerRotationChecked(client, nodeId)
         .then((checked): TriggerOutcome => {
-          if (checked.sent !== true) return {ok: false, error: lostTriggerError(checked)};
+          if (checked.sent !== true) {
+            void journal.record({action: 'rotate', targets: {node_id: nodeId}, outcome: 'unknown', ...failureFields(checked.error)});
+            return {ok: false, error: lostTriggerError(checked)};
+          }
           const res = checked.response;
           const handoff: RotationHandoff = {nodeId, handle: res.data, status: res.status, triggeredAt: Date.now(), edgeCount};
           rememberRotation(handoff);
+          const h = res.data;
+          const targets = {node_id: nodeId, ...(h.rotation_id ? {rotation_id: h.rotation_id} : {})};
+          void journal.record({action: 'rotate', targets, outcome: h.already_pending ? 'already_pending' : 'requested', status: res.status});
           return {ok: true, handoff};
         })
-        .catch((e: unknown): TriggerOutcome => ({ok: false, error: toApiError(e)}))
+        .catch((e: unknown): TriggerOutcome => {
+          void journal.record({action: 'rotate', targets: {node_id: nodeId}, outcome: failureOutcome(e), ...failureFields(e)});
+          return {ok: false, error: toApiError(e)};
+        })
         .finally(() => {
           inFlight.current = undefined;
         });
       return inFlight.current;
     },
-    [client],
+    [client, journal],
   );
 }
 

@@ -1,11 +1,14 @@
 import type {Writable} from 'node:stream';
 import {parseArgs} from 'node:util';
+import {ROTATION_FAULTS, type RotationFault} from './faults.js';
 import {startSandbox} from './server.js';
 import type {SeedName} from './seed.js';
 
 export type SandboxIo = {stdout: Writable; stderr: Writable; env: NodeJS.ProcessEnv};
 
-const USAGE = 'usage: plexconsole sandbox [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--seed demo|empty|scale]\n';
+const USAGE =
+  'usage: plexconsole sandbox [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--seed demo|empty|scale]\n' +
+  '                           [--fail-rotation NODE[=500|stuck]]...   (NODE: name or id; for tests)\n';
 const SEEDS: readonly SeedName[] = ['demo', 'empty', 'scale'];
 
 /** The first SIGINT or SIGTERM; `cancel` removes both listeners without one arriving. */
@@ -43,6 +46,7 @@ export async function runSandbox(argv: string[], io: SandboxIo): Promise<number>
         'data-dir': {type: 'string'},
         seed: {type: 'string', default: 'demo'},
         help: {type: 'boolean', short: 'h', default: false},
+        'fail-rotation': {type: 'string', multiple: true, default: []},
       },
     }));
   } catch (e) {
@@ -62,6 +66,15 @@ export async function runSandbox(argv: string[], io: SandboxIo): Promise<number>
     io.stderr.write(`plexconsole sandbox: --seed must be one of ${SEEDS.join(', ')}, got "${values.seed}"\n${USAGE}`);
     return 2;
   }
+  const faults: [string, RotationFault][] = [];
+  for (const spec of values['fail-rotation']) {
+    const [node = '', fault = '500'] = spec.split('=');
+    if (node === '' || !ROTATION_FAULTS.includes(fault as RotationFault)) {
+      io.stderr.write(`plexconsole sandbox: --fail-rotation wants NODE[=${ROTATION_FAULTS.join('|')}], got "${spec}"\n${USAGE}`);
+      return 2;
+    }
+    faults.push([node, fault as RotationFault]);
+  }
   // Registered before the (possibly slow, for --seed scale) start so an early Ctrl-C is not lost.
   const {signalled, cancel} = untilSignal();
   let sandbox;
@@ -72,6 +85,7 @@ export async function runSandbox(argv: string[], io: SandboxIo): Promise<number>
     cancel();
     return 1;
   }
+  for (const [node, fault] of faults) sandbox.faults.failRotation(node, fault);
   io.stdout.write(`listening on ${sandbox.url}\n`);
   io.stdout.write(`operator token: ${sandbox.tokenFiles.operator}\n`);
   io.stdout.write(`viewer token: ${sandbox.tokenFiles.viewer}\n`);

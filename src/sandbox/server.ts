@@ -7,6 +7,7 @@ import {ensurePrincipals} from './auth.js';
 import {createClock} from './clock.js';
 import {CursorCodec} from './cursor.js';
 import {preparePrivateDir} from './dataDir.js';
+import {faultsFor, type Faults} from './faults.js';
 import {createFixtures, type Fixtures} from './fixtures.js';
 import {createSandboxServer} from './http.js';
 import {routes} from './routes/index.js';
@@ -49,6 +50,8 @@ export type Sandbox = Fixtures & {
   demo?: DemoFixture;
   /** The SQLite file when `dataDir` was given. */
   dbFile?: string;
+  /** Injected failures for tests (sandbox/faults.ts). */
+  faults: Faults;
   /** Stops listening, drops connections, waits for queued writes, frees the store. */
   close(): Promise<void>;
 };
@@ -119,6 +122,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     demo,
     dbFile,
     ...createFixtures(app, who.operatorId),
+    faults: faultsFor(app),
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((ok) => {

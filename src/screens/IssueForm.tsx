@@ -1,9 +1,9 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {formatDuration} from '../domain/duration.js';
 import type {IssueState} from '../hooks/useIssueToken.js';
-import {utc} from '../hooks/tokenRoster.js';
+import {utc} from '../domain/time.js';
 import {Panel} from './shared/Chrome.js';
-import {errorLines} from './shared/States.js';
+import {ErrorView} from './shared/States.js';
 import {TextField} from './shared/TextField.js';
 import {color} from './shared/theme.js';
 import {checkIssueForm, type IssueForm as Form} from './TokenIssueFormState.js';
@@ -37,19 +37,14 @@ export function IssueForm({form, issue, projectSlug, now}: IssueFormProps) {
 function IssueStatus({issue}: {readonly issue: IssueState}) {
   if (issue.status === 'submitting') return <Text color={color('status.info')}>Issuing… (one request; Enter is ignored until it answers)</Text>;
   if (issue.status !== 'error') return null;
-  const [head, ...rest] = errorLines(issue.error);
   const dropped = issue.error.kind === 'transport' || issue.error.kind === 'timeout';
   return (
-    <Box flexDirection="column">
-      <Text color={color('status.error')} wrap="wrap">✗ {head}</Text>
-      {rest.filter((l) => !dropped || !l.startsWith('The connection failed')).map((l, i) => (
-        <Text key={i} wrap="wrap">{l}</Text>
-      ))}
+    <ErrorView error={issue.error} ownAdvice={dropped}>
       {dropped ? (
         <Text color={color('status.warn')} wrap="wrap">
           Not retried automatically: the server may have issued a token before the link dropped (check the roster). ⏎ sends again.
         </Text>
       ) : null}
-    </Box>
+    </ErrorView>
   );
 }

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import {plaintextProblem} from '../domain/plaintext.js';
 import {sanitize} from '../domain/sanitize.js';
+import {utc} from '../domain/time.js';
 import {useInterruptGuard} from '../hooks/interrupt.js';
-import {utc} from '../hooks/tokenRoster.js';
 import type {IssuedToken} from '../hooks/types.js';
 import {color} from './shared/theme.js';
 

@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
 import {sanitize} from '../domain/sanitize.js';
+import {utcDay} from '../domain/time.js';
+import {positionText} from '../hooks/listView.js';
 import {formatCount} from '../hooks/tokenRoster.js';
 import type {Project} from '../hooks/types.js';
 import type {Column} from './shared/WindowedTable.js';
@@ -15,7 +17,7 @@ const COLUMNS: Column<Project>[] = [
   {key: 'slug', header: 'SLUG', width: 14, priority: 10, value: (p) => sanitize(p.slug)},
   {key: 'name', header: 'NAME', width: 15, priority: 4, value: (p) => sanitize(p.name)},
   {key: 'id', header: 'ID', width: 'flex', minWidth: 13, maxWidth: 36, priority: 3, value: (p) => sanitize(p.id)},
-  {key: 'created', header: 'CREATED', width: 10, priority: 2, value: (p) => sanitize(p.created_at).slice(0, 10)},
+  {key: 'created', header: 'CREATED', width: 10, priority: 2, value: (p) => sanitize(utcDay(p.created_at))},
 ];
 
 const rowKey = (p: Project) => p.id;
@@ -36,20 +38,19 @@ export type ProjectsViewProps = {
   readonly sort: ProjectSort;
   readonly desc: boolean;
   readonly filter: string;
-  readonly draft?: string;
+  /** The `/` field is open (the filter applies as it is typed). */
+  readonly typing: boolean;
   readonly rows: number;
   readonly columns: number;
 };
 
 /** The Projects list: a count/filter line and the windowed table. */
 export function ProjectsView(p: ProjectsViewProps) {
-  const line =
-    p.draft !== undefined
-      ? `/${p.draft}▏ ⏎ apply · esc clear`
-      : `${formatCount(p.total)} projects${p.filter ? ` · filter "${p.filter}" · ${formatCount(p.visible.length)} shown` : ''}`;
+  const shown = p.filter ? ` · ${formatCount(p.visible.length)} of ${formatCount(p.total)} match` : ` · ${formatCount(p.total)} projects`;
+  const line = p.typing ? `/${p.filter}▏ ⏎ keep · esc clear${shown}` : `${positionText(p.index, p.visible.length)}${p.filter ? ` · filter "${p.filter}"` : ''}${shown}`;
   return (
     <Box flexDirection="column">
-      <Text color={p.draft !== undefined ? color('ui.focus') : color('ui.dim')} wrap="truncate">{line}</Text>
+      <Text color={p.typing ? color('ui.focus') : color('ui.dim')} wrap="truncate">{line}</Text>
       {p.visible.length === 0 ? (
         <Text color={color('ui.dim')}>No projects match the filter.</Text>
       ) : (

@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
 import {sanitize} from '../domain/sanitize.js';
-import {stateAt, toRow, utc} from '../hooks/tokenRoster.js';
+import {utc} from '../domain/time.js';
+import {stateAt, toRow} from '../hooks/tokenRoster.js';
 import type {BootstrapToken} from '../hooks/types.js';
 import type {RevokeState} from '../hooks/useRevokeToken.js';
 import {Panel} from './shared/Chrome.js';
-import {errorLines} from './shared/States.js';
+import {ErrorView} from './shared/States.js';
 import {color, stateRole} from './shared/theme.js';
 
 type RevokeConfirmProps = {readonly token: BootstrapToken; readonly state: RevokeState; readonly now: number};
@@ -28,16 +29,7 @@ export function RevokeConfirm({token, state, now}: RevokeConfirmProps) {
 
 function RevokeStatus({state}: {readonly state: RevokeState}) {
   if (state.status === 'running') return <Text color={color('status.info')}>Revoking…</Text>;
-  if (state.status === 'error') {
-    const [head, ...rest] = errorLines(state.error);
-    return (
-      <Box flexDirection="column">
-        <Text color={color('status.error')} wrap="wrap">✗ {head}</Text>
-        {rest.map((l, i) => <Text key={i} wrap="wrap">{l}</Text>)}
-        <Text color={color('ui.dim')}>y try again · any other key closes</Text>
-      </Box>
-    );
-  }
+  if (state.status === 'error') return <ErrorView error={state.error} hint="y try again · any other key closes" />;
   if (state.status === 'done' && state.outcome.kind === 'consumed') {
     return (
       <Box flexDirection="column">

@@ -19,6 +19,20 @@ export function edgeRows(edges: readonly RotationEdge[], names: ReadonlyMap<stri
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/** The edge table's `s` cycle: peer (named first), current kid, wrap key version. */
+export const EDGE_SORTS = ['peer', 'kid', 'wrap'] as const;
+export type EdgeSort = (typeof EDGE_SORTS)[number];
+
+/** The edges as shown: sorted by `sort` (ties by peer id) and filtered by `/` text over peer name, id and kid. */
+export function edgeView(rows: readonly EdgeRow[], sort: EdgeSort, desc: boolean, filter: string): readonly EdgeRow[] {
+  const needle = filter.trim().toLowerCase();
+  const kept = needle ? rows.filter((r) => `${r.peerName ?? ''}\n${r.peerId}\n${r.kid}`.toLowerCase().includes(needle)) : [...rows];
+  if (sort === 'peer') return desc ? kept.reverse() : kept; // edgeRows already orders by peer
+  const dir = desc ? -1 : 1;
+  const cmp = (a: EdgeRow, b: EdgeRow) => (sort === 'wrap' ? a.wrap - b.wrap : a.kid < b.kid ? -1 : a.kid > b.kid ? 1 : 0);
+  return kept.sort((a, b) => dir * cmp(a, b) || (a.peerId < b.peerId ? -1 : 1));
+}
+
 // Key ids share a long domain-wide prefix (`did:web:<domain>#psk-…`); the end tells them apart.
 function keepEnd(s: string, w: number): string {
   if (cells(s) <= w) return s;
@@ -41,11 +55,11 @@ function columnsFor(width: number): Column<EdgeRow>[] {
   return cols;
 }
 
-type EdgesTableProps = Pick<WindowedTableProps<EdgeRow>, 'rows' | 'selected' | 'offset' | 'height' | 'width'>;
+type EdgesTableProps = Pick<WindowedTableProps<EdgeRow>, 'rows' | 'selected' | 'offset' | 'height' | 'width' | 'sortKey' | 'sortDesc'>;
 const rowKey = (r: EdgeRow) => r.peerId;
 
 /** The affected edges, scrollable. A peer without a known name shows its id. */
-export function RotationEdgesTable({rows, selected, offset, height, width}: EdgesTableProps) {
+export function RotationEdgesTable({rows, selected, offset, height, width, sortKey, sortDesc}: EdgesTableProps) {
   const columns = useMemo(() => columnsFor(width), [width]);
-  return <WindowedTable columns={columns} rows={rows} rowKey={rowKey} selected={selected} offset={offset} height={height} width={width} />;
+  return <WindowedTable columns={columns} rows={rows} rowKey={rowKey} selected={selected} offset={offset} height={height} width={width} sortKey={sortKey} sortDesc={sortDesc} />;
 }

@@ -3,11 +3,11 @@ import {formatDuration} from '../domain/duration.js';
 import {sanitize} from '../domain/sanitize.js';
 import type {PreviewChange, PreviewData} from '../hooks/useRotationPreview.js';
 import type {ApiError} from '../hooks/types.js';
-import {RotationEdgesTable, type EdgeRow} from './RotationEdgesTable.js';
+import {RotationEdgesTable, type EdgeRow, type EdgeSort} from './RotationEdgesTable.js';
+import {Field} from './shared/Field.js';
 import {RotationErrorView} from './RotationErrorView.js';
 import {LoadingView} from './shared/States.js';
 import {color} from './shared/theme.js';
-import {truncate} from './shared/text.js';
 
 /** Rows the summary above the edge table takes, so the container can size the table window. */
 export function summaryRows(data: PreviewData, readOnly: boolean): number {
@@ -25,7 +25,15 @@ export function describeChange(c: PreviewChange): string {
 export type RotationPreviewViewProps = {
   readonly state: {readonly status: 'loading'} | {readonly status: 'error'; readonly error: ApiError} | {readonly status: 'ready'; readonly data: PreviewData};
   readonly nodeLabel: string;
+  /** The edges after the `/` filter and sort. */
   readonly edges: readonly EdgeRow[];
+  /** All affected edges. */
+  readonly total: number;
+  readonly sort: EdgeSort;
+  readonly desc: boolean;
+  readonly filter: string;
+  /** The `/` field is open. */
+  readonly typing: boolean;
   readonly selected: number;
   readonly offset: number;
   readonly tableHeight: number;
@@ -43,14 +51,11 @@ export function RotationPreviewView(props: RotationPreviewViewProps) {
   if (state.status === 'error') return <RotationErrorView error={state.error} hint="r retry · esc back" />;
   const {preview, nodeId, changed} = state.data;
   const count = preview.affected_peer_count;
-  const line = (label: string, value: string) => (
-    <Text wrap="truncate">
-      <Text color={color('ui.dim')}>{label.padEnd(8)}</Text>
-      {truncate(value, Math.max(10, width - 8))}
-    </Text>
-  );
-  const first = props.edges.length === 0 ? 0 : props.offset + 1;
-  const last = Math.min(props.edges.length, props.offset + props.tableHeight);
+  const line = (label: string, value: string) => <Field label={label} labelWidth={8} value={value} width={width} />;
+  const shown = props.edges.length;
+  const first = shown === 0 ? 0 : props.offset + 1;
+  const last = Math.min(shown, props.offset + props.tableHeight);
+  const matching = props.filter ? ` · ${shown} of ${props.total} match "${props.filter}"` : '';
   return (
     <Box flexDirection="column">
       {line('Node', props.nodeLabel === nodeId ? nodeId : `${props.nodeLabel}  ${nodeId}`)}
@@ -64,14 +69,20 @@ export function RotationPreviewView(props: RotationPreviewViewProps) {
       <Text> </Text>
       {props.modal ?? (
         <>
-          <Text bold wrap="truncate">
-            Affected edges{props.edges.length > 0 ? ` ${first}–${last} of ${props.edges.length}` : ''}
-            <Text color={color('ui.dim')}>{props.edges.length > 1 ? ' · by peer name' : ''}</Text>
-          </Text>
-          {props.edges.length === 0 ? (
-            <Text color={color('ui.dim')}>No edges: the node has no live peers, so rotating re-keys nothing.</Text>
+          {props.typing ? (
+            <Text color={color('ui.focus')} wrap="truncate">/{props.filter}▏ ⏎ keep · esc clear{matching}</Text>
           ) : (
-            <RotationEdgesTable rows={props.edges} selected={props.selected} offset={props.offset} height={props.tableHeight} width={width} />
+            <Text bold wrap="truncate">
+              Affected edges{shown > 0 ? ` ${first}–${last} of ${shown}` : ''}
+              <Text color={color('ui.dim')}>{matching || (shown > 1 && props.sort === 'peer' && !props.desc ? ' · by peer name' : '')}</Text>
+            </Text>
+          )}
+          {props.total === 0 ? (
+            <Text color={color('ui.dim')}>No edges: the node has no live peers, so rotating re-keys nothing.</Text>
+          ) : shown === 0 ? (
+            <Text color={color('ui.dim')}>No edge matches the filter (esc clears it).</Text>
+          ) : (
+            <RotationEdgesTable rows={props.edges} selected={props.selected} offset={props.offset} height={props.tableHeight} width={width} sortKey={props.sort} sortDesc={props.desc} />
           )}
         </>
       )}

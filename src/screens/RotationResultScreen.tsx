@@ -8,7 +8,8 @@ import {isOverdue, progressFraction} from '../hooks/rotationProgress.js';
 import {useKeys} from '../hooks/useKeys.js';
 import {useRotationProgress, type RotationProgressState} from '../hooks/useRotation.js';
 import {OMITTED} from '../hooks/nodeLabel.js';
-import {errorLines} from './shared/States.js';
+import {ErrorView} from './shared/States.js';
+import {Field} from './shared/Field.js';
 import {ScreenFrame} from './shared/ScreenFrame.js';
 import {color} from './shared/theme.js';
 import {truncate} from './shared/text.js';
@@ -47,12 +48,7 @@ export function RotationResultView({nodeId, nodeLabel, progress, width}: ResultV
   const done = watch.status === 'done';
   const fraction = progressFraction(elapsedMs, estimateMs, done);
   const label = sanitize(nodeLabel);
-  const row = (name: string, value: string) => (
-    <Text wrap="truncate">
-      <Text color={color('ui.dim')}>{name.padEnd(13)}</Text>
-      {truncate(value, Math.max(10, width - 13))}
-    </Text>
-  );
+  const row = (name: string, value: string) => <Field label={name} labelWidth={13} value={value} width={width} />;
   const estimate = formatDuration(estimateMs / 1000);
   const timing = `${formatDuration(Math.floor(elapsedMs / 1000))} of ~${estimate}`;
   return (
@@ -89,14 +85,7 @@ function ResultStatus({progress, estimate}: {readonly progress: RotationProgress
     return <Text bold color={color('status.ok')} wrap="wrap">✓ rotation complete · {n} edge{n === 1 ? '' : 's'} re-keyed</Text>;
   }
   if (watch.status === 'error') {
-    const [head, ...rest] = errorLines(watch.error);
-    return (
-      <Box flexDirection="column">
-        <Text bold color={color('status.error')} wrap="wrap">✗ Checking the rotation failed: {head}</Text>
-        {rest.map((line, i) => <Text key={i} wrap="wrap">{line}</Text>)}
-        <Text color={color('ui.dim')}>r retry · ⏎/esc back to Nodes (the rotation goes on either way)</Text>
-      </Box>
-    );
+    return <ErrorView error={watch.error} lead="Checking the rotation failed:" hint="r retry · ⏎/esc back to Nodes (the rotation goes on either way)" />;
   }
   if (isOverdue(elapsedMs, estimateMs)) {
     return (

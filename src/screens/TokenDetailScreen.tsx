@@ -1,27 +1,31 @@
 import {Box, Text} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {useMemo, useState} from 'react';
 import {sanitize} from '../domain/sanitize.js';
 import {useConsoleInfo} from '../hooks/ApiProvider.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
-import {useNavigation} from '../hooks/navigation.js';
-import {stateAt, toRow, tokenReason, utc} from '../hooks/tokenRoster.js';
+import {useNavigation, useViewState} from '../hooks/navigation.js';
+import {utc} from '../domain/time.js';
+import {stateAt, toRow, tokenReason} from '../hooks/tokenRoster.js';
 import type {BootstrapToken} from '../hooks/types.js';
 import {useClock} from '../hooks/useClock.js';
 import {useKeys} from '../hooks/useKeys.js';
 import {useProject} from '../hooks/useProject.js';
-import {useRevokeToken} from '../hooks/useRevokeToken.js';
 import {useStatus} from '../hooks/useStatus.js';
 import {useTokenDetail} from '../hooks/useTokenDetail.js';
-import {RevokeConfirm} from './RevokeConfirm.js';
+import {RevokeDialog} from './RevokeDialog.js';
+import {Field} from './shared/Field.js';
 import {ScreenFrame} from './shared/ScreenFrame.js';
 import {ErrorView, LoadingView} from './shared/States.js';
 import {color, stateRole} from './shared/theme.js';
 import {useCopy} from './TokenCopy.js';
-import {revokeKey, revokeNotice} from './TokenRevokeFlow.js';
 
 const KEYS: BindingId[] = ['detail.copy', 'tokens.revoke', 'list.refresh', 'nav.back'];
-const CONFIRM: BindingId[] = ['confirm.yes', 'nav.back'];
+const ERROR_KEYS: BindingId[] = ['error.retry', 'nav.back'];
+
+/** The detail's modes, kept in the navigation stack. */
+type DetailState = {readonly mode: 'fields' | 'revoke'};
+const initial = (): DetailState => ({mode: 'fields'});
 
 /** Every metadata field of one token, absolute UTC times, and STATE with its reason. */
 export function TokenDetailScreen({projectId, tokenId}: {readonly projectId: string; readonly tokenId: string}) {
@@ -32,39 +36,32 @@ export function TokenDetailScreen({projectId, tokenId}: {readonly projectId: str
   const detail = useTokenDetail(projectId, tokenId);
   const project = useProject(projectId);
   const [patched, setPatched] = useState<BootstrapToken>();
-  const revoke = useRevokeToken(projectId, setPatched);
-  const [confirming, setConfirming] = useState(false);
+  const [state, setState] = useViewState(initial);
   const token = patched ?? (detail.status === 'ready' ? detail.data : undefined);
   const row = useMemo(() => (token ? toRow(token) : undefined), [token]);
   const now = useClock(row && row.fixed === 'live' && row.expiresMs - Date.now() < 60_000 ? 1000 : 60_000, row?.expiresMs);
+  const confirming = state.mode === 'revoke' && token !== undefined;
   useCapture(confirming);
 
-  useEffect(() => {
-    const notice = revokeNotice(revoke.state);
-    if (!notice) return;
-    showStatus(notice.text, notice.tone);
-    if (notice.close) setConfirming(false), revoke.reset();
-  }, [revoke.state]); // eslint-disable-line react-hooks/exhaustive-deps
-
   useKeys(({name}) => {
-    if (confirming && token) {
-      const r = revokeKey(name, revoke.state);
-      if (r === 'revoke') revoke.revoke(token);
-      else if (r === 'close') setConfirming(false), revoke.reset();
-    } else if (matches('nav.back', name)) nav.back();
+    if (matches('nav.back', name)) nav.back();
     else if (matches('list.refresh', name) || (detail.status === 'error' && matches('error.retry', name))) setPatched(undefined), detail.reload();
     else if (token && matches('detail.copy', name)) copy.tokenId(token.id);
-    else if (token && matches('tokens.revoke', name, readOnly)) revoke.reset(), setConfirming(true);
-  }, useScreenActive());
+    else if (token && matches('tokens.revoke', name)) {
+      if (readOnly) showStatus('READ-ONLY session: revoking tokens is disabled (started with --read-only)', 'warn');
+      else setState({mode: 'revoke'});
+    }
+  }, useScreenActive() && !confirming);
 
   const slug = project.status === 'ready' ? project.data.slug : undefined;
   return (
-    <ScreenFrame view="token" projectSlug={slug} bindings={confirming ? CONFIRM : KEYS}>
+    <ScreenFrame view="token" projectSlug={slug} bindings={detail.status === 'error' && !token ? ERROR_KEYS : KEYS}>
       {() =>
         detail.status === 'loading' && !token ? <LoadingView what={`token ${tokenId}`} />
-        : detail.status === 'error' && !token ? <ErrorView error={detail.error} />
+        : detail.status === 'error' && !token ? <ErrorView error={detail.error} hint="r retry · esc back" />
         : token && row ? (
-          confirming ? <RevokeConfirm token={token} state={revoke.state} now={now} /> : <TokenFields token={token} state={stateAt(row, now)} reason={tokenReason(row, now)} />
+          confirming ? <RevokeDialog projectId={projectId} token={token} now={now} onRevoked={setPatched} onClose={() => setState({mode: 'fields'})} />
+          : <TokenFields token={token} state={stateAt(row, now)} reason={tokenReason(row, now)} />
         ) : null
       }
     </ScreenFrame>
@@ -95,10 +92,7 @@ export function TokenFields({token, state, reason}: FieldsProps) {
       </Text>
       <Text> </Text>
       {lines.map(([label, value]) => (
-        <Text key={label} wrap="truncate">
-          <Text color={color('ui.dim')}>{label.padEnd(19)}</Text>
-          {sanitize(value)}
-        </Text>
+        <Field key={label} label={label} labelWidth={19} value={sanitize(value)} />
       ))}
     </Box>
   );

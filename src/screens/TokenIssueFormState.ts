@@ -3,7 +3,7 @@ import {isEnvPrefix} from '../domain/validate.js';
 import {matches} from '../hooks/keymap.js';
 import type {KeyPress} from '../hooks/useKeys.js';
 import type {IssueRequest} from '../hooks/useIssueToken.js';
-import {editText} from './shared/TextField.js';
+import {editText} from '../hooks/textEdit.js';
 
 export type IssueField = 'kind' | 'env' | 'ttl';
 export const ISSUE_FIELDS: readonly IssueField[] = ['kind', 'env', 'ttl'];

@@ -1,5 +1,5 @@
 import {matches} from '../hooks/keymap.js';
-import {utc} from '../hooks/tokenRoster.js';
+import {utc} from '../domain/time.js';
 import type {RevokeState} from '../hooks/useRevokeToken.js';
 import type {StatusTone} from '../hooks/useStatus.js';
 

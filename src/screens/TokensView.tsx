@@ -1,6 +1,8 @@
 import {Box, Text} from 'ink';
 import {useMemo, type ReactNode} from 'react';
 import {TOKEN_STATES} from '../domain/tokenState.js';
+import {positionText} from '../hooks/listView.js';
+import {MARK_GLYPH} from '../hooks/marks.js';
 import {formatCount, type StateCounts, type StateFilter, type TokenRow, type TokenSort} from '../hooks/tokenRoster.js';
 import {color, stateRole} from './shared/theme.js';
 import {truncate} from './shared/text.js';
@@ -19,31 +21,36 @@ export type TokensViewProps = {
   readonly sort: TokenSort;
   readonly desc: boolean;
   readonly filter: string;
-  /** The `/` text being typed, when the filter input is open. */
-  readonly draft?: string;
+  /** The `/` field is open; the filter applies as it is typed. */
+  readonly typing: boolean;
   readonly stateFilter: StateFilter;
   readonly now: number;
   readonly rows: number;
   readonly columns: number;
+  /** Marked token ids (space, `*`): a count above the table and a glyph on each marked row. */
+  readonly marks?: readonly string[];
   /** A modal (issue form, plaintext, revoke confirm) shown in place of the table. */
   readonly modal?: ReactNode;
 };
 
 /** Lines above the table: the counts line, plus the filter line when a filter is open or set. */
-export function tokensHeadLines(p: Pick<TokensViewProps, 'draft' | 'filter' | 'stateFilter'>): number {
-  return p.draft !== undefined || p.filter !== '' || p.stateFilter !== 'all' ? 2 : 1;
+export function tokensHeadLines(p: Pick<TokensViewProps, 'typing' | 'filter' | 'stateFilter'>): number {
+  return p.typing || p.filter !== '' || p.stateFilter !== 'all' ? 2 : 1;
 }
 
 /** The roster: STATE counts, progress, filters and the windowed table. */
 export function TokensView(p: TokensViewProps) {
-  const cols = useMemo(() => tokenColumns(p.now), [p.now]);
+  const marks = p.marks ?? NO_MARKS;
+  const cols = useMemo(() => withMarks(tokenColumns(p.now), marks), [p.now, marks]);
   const head = tokensHeadLines(p);
-  const progress = p.loading !== undefined ? `loading ${formatCount(p.loading)}/…` : `${formatCount(p.total)} tokens${p.truncated ? ' (first 100,000)' : ''}`;
+  const position = positionText(p.index, p.visible.length);
+  const marked = marks.length > 0 ? ` · ${formatCount(marks.length)} marked` : '';
+  const progress = p.loading !== undefined ? `${position}${marked} · loading ${formatCount(p.loading)}/…` : `${position}${marked} · ${formatCount(p.total)} ${p.total === 1 ? 'token' : 'tokens'}${p.truncated ? ' (first 100,000)' : ''}`;
   const filterParts: string[] = [];
-  if (p.draft !== undefined) filterParts.push(`/${p.draft}▏ ⏎ apply · esc clear`);
+  if (p.typing) filterParts.push(`/${p.filter}▏ ⏎ keep · esc clear`);
   else if (p.filter) filterParts.push(`filter "${p.filter}"`);
   if (p.stateFilter !== 'all') filterParts.push(`state: ${p.stateFilter}`);
-  if (p.draft === undefined && (p.filter || p.stateFilter !== 'all')) filterParts.push(`${formatCount(p.visible.length)} of ${formatCount(p.total)} shown`);
+  if (p.typing || p.filter || p.stateFilter !== 'all') filterParts.push(`${formatCount(p.visible.length)} of ${formatCount(p.total)} shown`);
   return (
     <Box flexDirection="column">
       <CountsLine counts={p.counts} progress={progress} columns={p.columns} />
@@ -69,6 +76,14 @@ export function TokensView(p: TokensViewProps) {
 }
 
 const rowKey = (r: TokenRow) => r.id;
+const NO_MARKS: readonly string[] = [];
+
+/** A one-cell mark column in front, only while something is marked (no cell lost otherwise). */
+function withMarks(cols: ReturnType<typeof tokenColumns>, marks: readonly string[]): ReturnType<typeof tokenColumns> {
+  if (marks.length === 0) return cols;
+  const set = new Set(marks);
+  return [{key: 'mark', header: ' ', width: 1, priority: 11, value: (r: TokenRow) => (set.has(r.id) ? MARK_GLYPH : ' ')}, ...cols];
+}
 
 /** `live 3 · expired 1 · consumed 2 · revoked 1  │ 7 tokens`; when that is too wide, the progress goes first so it is never cut. */
 function CountsLine({counts, progress, columns}: {readonly counts: StateCounts; readonly progress: string; readonly columns: number}) {

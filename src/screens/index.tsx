@@ -1,4 +1,6 @@
 import type {Route} from '../hooks/navigation.js';
+import {FleetRotationScreen} from './FleetRotationScreen.js';
+import {JournalScreen} from './JournalScreen.js';
 import {NodesScreen} from './NodesScreen.js';
 import {ProjectsScreen} from './ProjectsScreen.js';
 import {RotationPreviewScreen} from './RotationPreviewScreen.js';
@@ -21,5 +23,9 @@ export function ScreenFor({route}: {readonly route: Route}) {
       return <RotationPreviewScreen node={route.node} />;
     case 'rotationResult':
       return <RotationResultScreen nodeId={route.nodeId} nodeLabel={route.nodeLabel} estimateSeconds={route.estimateSeconds} />;
+    case 'fleetRotation':
+      return <FleetRotationScreen nodes={route.nodes} labels={route.labels} />;
+    case 'journal':
+      return <JournalScreen />;
   }
 }

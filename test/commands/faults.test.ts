@@ -28,6 +28,9 @@ beforeEach(() => {
 afterAll(() => server.close());
 
 const rotate = ['key', 'rotate', '--node', N];
+// The tests that pin a mutation's exact requests turn the journal off: its one-time whoami
+// GET is another request (test/commands/journal.test.ts covers the journal on this server).
+const NJ = '--no-journal';
 const methods = (): string[] => server.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
 
 describe('key rotate: 409 already_pending (plexctl docs shape)', () => {
@@ -71,7 +74,7 @@ describe('key rotate --dry-run never POSTs', () => {
 
 describe('501 not provisioned exits 64 on both rotate paths', () => {
   it.each([
-    ['trigger', rotate, 'node_keys_rotate_not_provisioned', 'POST'],
+    ['trigger', [...rotate, NJ], 'node_keys_rotate_not_provisioned', 'POST'],
     ['preview', [...rotate, '--dry-run'], 'node_keys_rotate_preview_not_provisioned', 'GET'],
   ])('%s', async (_n, argv, code, method) => {
     handler = () => problem(501, 'Not Implemented', code);
@@ -99,7 +102,7 @@ describe('403 on the key family', () => {
 describe('issue is sent exactly once', () => {
   it('a connection dropped after sending reports an unknown outcome and exits 1', async () => {
     handler = () => ({drop: true});
-    const r = await run(['bootstrap-token', 'issue', '--project', P, '--kind', 'node', '--env-prefix', 'prod', '--ttl', '1h'], {env});
+    const r = await run(['bootstrap-token', 'issue', '--project', P, '--kind', 'node', '--env-prefix', 'prod', '--ttl', '1h', NJ], {env});
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('may or may not have been issued');
@@ -113,7 +116,7 @@ describe('issue is sent exactly once', () => {
     ['a body that is not JSON', {status: 201, json: undefined, raw: 'token=psb_prod_aebagbafaydqqbrhibbsa3kqaq_node_plaintextplaintextplain'}],
   ])('%s: exit 1, unknown outcome, and the plaintext is not echoed', async (_n, reply) => {
     handler = () => reply as Reply;
-    const r = await run(['bootstrap-token', 'issue', '--project', P, '--kind', 'node', '--env-prefix', 'prod', '--ttl', '1h'], {env});
+    const r = await run(['bootstrap-token', 'issue', '--project', P, '--kind', 'node', '--env-prefix', 'prod', '--ttl', '1h', NJ], {env});
     expect(r).toMatchObject({code: 1, stdout: ''});
     expect(r.stderr).toContain('may or may not have been issued');
     expect(r.stderr).not.toContain('_node_plaintext');
@@ -121,7 +124,7 @@ describe('issue is sent exactly once', () => {
   });
   it('a 503 is not retried either', async () => {
     handler = () => problem(503, 'Service Unavailable', 'datastore_unavailable');
-    const r = await run(['bootstrap-token', 'issue', '--project', P, '--kind', 'bridge', '--env-prefix', 'staging', '--ttl', '15m'], {env});
+    const r = await run(['bootstrap-token', 'issue', '--project', P, '--kind', 'bridge', '--env-prefix', 'staging', '--ttl', '15m', NJ], {env});
     expect(r.code).toBe(1);
     expect(server.requests).toHaveLength(1);
   });
@@ -134,7 +137,7 @@ describe('revoke 409', () => {
   it('of a consumed token says when a redeemer used it and exits 1', async () => {
     handler = conflictThen({consumed_at: '2026-05-01T10:31:00Z'});
     for (const mode of ['text', 'json']) {
-      const r = await run([...revoke, '--output', mode], {env});
+      const r = await run([...revoke, '--output', mode, NJ], {env});
       expect(r).toEqual({code: 1, stdout: '', stderr: 'plexconsole: a redeemer used this token at 2026-05-01T10:31:00Z; revoking had no effect\n'});
     }
     const pair = [`DELETE /v1/projects/${P}/bootstrap-tokens/${T}`, `GET /v1/projects/${P}/bootstrap-tokens/${T}`];

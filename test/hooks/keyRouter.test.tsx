@@ -50,4 +50,39 @@ describe('key router', () => {
     await until(() => seen.length >= 4);
     expect(seen).toEqual(['down', 'down', 'j', 'return']);
   });
+
+  it('keys Ink parses out of one read (↓ ↓ ⏎) each act on the state the previous one left', async () => {
+    // Ink hands such a read to the router as separate, synchronous input events; plain
+    // useState must still see each key's render before the next key.
+    function Cursor() {
+      const [index, setIndex] = useState(0);
+      const [opened, setOpened] = useState<number>();
+      useKeys(({name}) => {
+        if (name === 'down') setIndex(index + 1);
+        if (name === 'return') setOpened(index);
+      });
+      return <Text>{`opened=${opened}`}</Text>;
+    }
+    const r = render(<KeyRouter><Cursor /></KeyRouter>);
+    await tick(30);
+    r.stdin.write('\u001b[B\u001b[B\r');
+    await until(() => (r.lastFrame() ?? '').includes('opened=2'));
+    expect(r.lastFrame()).toBe('opened=2');
+  });
+
+  it('Esc and a character in one read are two keys: the console binds no Alt keys', async () => {
+    const seen: string[] = [];
+    function Spy() {
+      useKeys(({name}) => seen.push(name));
+      return <Text>spy</Text>;
+    }
+    const r = render(<KeyRouter><Spy /></KeyRouter>);
+    await tick(30);
+    for (const chunk of ['\u001b/', '\u001b\u001b', '\u001bx']) {
+      r.stdin.write(chunk);
+      await tick(60);
+    }
+    await until(() => seen.length >= 6);
+    expect(seen).toEqual(['escape', '/', 'escape', 'escape', 'escape', 'x']);
+  });
 });

@@ -34,6 +34,6 @@ describe('keymap', () => {
 
   it('marks exactly the mutating bindings dangerous', () => {
     const dangerous = Object.entries(KEYMAP).filter(([, b]) => 'dangerous' in b && b.dangerous).map(([id]) => id);
-    expect(dangerous.sort()).toEqual(['preview.continue', 'tokens.issue', 'tokens.revoke']);
+    expect(dangerous.sort()).toEqual(['bulk.retry', 'fleet.confirm', 'fleet.resume', 'preview.continue', 'tokens.issue', 'tokens.revoke']);
   });
 });

@@ -34,12 +34,15 @@ describe('Projects screen', () => {
     await app.waitFor((f) => f.includes('tokens · edge-prod') && f.includes('120 tokens'));
   });
 
-  it('/ filters on Enter, Esc clears, s and S sort', async () => {
+  it('/ filters as you type, Enter keeps it, Esc clears, s and S sort', async () => {
     const s = sandbox();
     app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'projects'});
     await app.waitFor('edge-prod');
-    await app.press('/', 'staging', 'return');
-    let frame = await app.waitFor('filter "staging" · 1 shown');
+    await app.press('/', 'staging');
+    let frame = await app.waitFor('/staging▏ ⏎ keep · esc clear · 1 of 4 match');
+    expect(frame).not.toContain('core-services');
+    await app.press('return');
+    frame = await app.waitFor('1/1 · filter "staging" · 1 of 4 match');
     expect(frame).not.toContain('core-services');
     await app.press('/', 'escape');
     frame = await app.waitFor('core-services');

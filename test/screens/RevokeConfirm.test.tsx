@@ -13,7 +13,7 @@ async function rosterWith(state: 'live' | 'consumed' | 'revoked', token: 'operat
   const {id} = await s.addProject({slug: `rv-${state}-${token.length}-${Math.random().toString(36).slice(2, 7)}`, name: 'Revoke'});
   const [tokenId] = await s.seedTokens(id, 1, {state, envPrefix: 'rv'});
   app = await renderApp(clientFor(s.url, s[token]), {name: 'tokens', project: id});
-  await app.waitFor('1 tokens');
+  await app.waitFor((f) => f.includes('· 1 token') && !f.includes('1 tokens'));
   return {app, tokenId: tokenId!};
 }
 

@@ -84,7 +84,7 @@ describe('Tokens roster', () => {
     s.setNow(Date.now());
     const {client, sent} = recording(op);
     app = await renderApp(client, {name: 'tokens', project: id});
-    let frame = await app.waitFor('1 tokens');
+    let frame = await app.waitFor((f) => f.includes('· 1 token') && !f.includes('1 tokens'));
     expect(selectedLine(frame)).toContain(issued.data.token_id);
     expect(selectedLine(frame)).toMatch(/ live\s*$/);
     const before = sent.length;

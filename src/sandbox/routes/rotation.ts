@@ -1,5 +1,6 @@
 import type {Ctx, Route} from '../app.js';
 import {requireOperator} from '../auth.js';
+import {holdStuckRotation, rotationTriggerFault} from '../faults.js';
 import {isUuid, uuidv7} from '../ids.js';
 import {edgesOf} from '../mesh.js';
 import {problem} from '../problems.js';
@@ -35,6 +36,7 @@ export const rotationRoutes: Route[] = [
     path: '/v1/nodes/{id}/keys/rotate',
     handle: async (ctx) => {
       const id = await authorisedNode(ctx);
+      rotationTriggerFault(ctx.app, id);
       const {store, clock} = ctx.app;
       const body = await store.mutate(() => {
         const node = requireNode(ctx, id);
@@ -51,6 +53,7 @@ export const rotationRoutes: Route[] = [
         );
         return {rotation_id: rotationId, peer_id: String(node.peer_id), already_pending: false};
       });
+      if (!body.already_pending) await holdStuckRotation(ctx.app, id, body.rotation_id);
       return {status: 200, body};
     },
   },

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {useMemo, type ReactNode} from 'react';
+import {useMemo, useState, type ReactNode} from 'react';
+import {FooterBindingsContext} from './footerBindings.js';
 import {useAppChrome} from '../../hooks/appChrome.js';
 import {useConsoleInfo} from '../../hooks/ApiProvider.js';
 import {helpRows, hints, type BindingId} from '../../hooks/keymap.js';
@@ -22,8 +23,10 @@ type ScreenFrameProps = {
 };
 
 /** The layout every screen shares: header, body, status line, footer — and the app overlays. */
-export function ScreenFrame({view, projectSlug, bindings, children}: ScreenFrameProps) {
+export function ScreenFrame({view, projectSlug, bindings: own, children}: ScreenFrameProps) {
   const {columns, rows} = useTerminalSize();
+  const [modal, setModal] = useState<readonly BindingId[]>();
+  const bindings = modal ?? own;
   const info = useConsoleInfo();
   const chrome = useAppChrome();
   const bodyRows = Math.max(3, rows - FRAME_CHROME_ROWS);
@@ -39,7 +42,11 @@ export function ScreenFrame({view, projectSlug, bindings, children}: ScreenFrame
     <Box flexDirection="column" width={columns}>
       <Header {...info} principal={chrome.principal} view={view} projectSlug={projectSlug} width={columns} />
       <Box flexDirection="column" height={bodyRows} overflow="hidden">
-        {chrome.overlay === 'help' ? <HelpOverlay bindings={[...bindings, 'nav.projects', 'nav.tokens', 'nav.nodes', ...globals]} readOnly={info.readOnly} rows={bodyRows} columns={columns} /> : children(bodyRows, columns)}
+        {chrome.overlay === 'help' ? <HelpOverlay bindings={[...bindings, 'nav.projects', 'nav.tokens', 'nav.nodes', ...globals]} readOnly={info.readOnly} rows={bodyRows} columns={columns} /> : null}
+        {/* Kept mounted under the help overlay: a modal's state (typed text) survives `?`. */}
+        <Box display={chrome.overlay === 'help' ? 'none' : 'flex'} flexDirection="column">
+          <FooterBindingsContext.Provider value={setModal}>{children(bodyRows, columns)}</FooterBindingsContext.Provider>
+        </Box>
       </Box>
       <Text color={chrome.status ? color(`status.${chrome.status.tone}`) : undefined} wrap="truncate">
         {chrome.status ? truncate(chrome.status.text, columns) : ' '}

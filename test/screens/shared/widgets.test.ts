@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {editText} from '../../../src/screens/shared/TextField.js';
+import {editText} from '../../../src/hooks/textEdit.js';
 import {fit, truncate} from '../../../src/screens/shared/text.js';
 import {layoutColumns, type Column} from '../../../src/screens/shared/WindowedTable.js';
 import {headerText} from '../../../src/screens/shared/Chrome.js';
