@@ -133,9 +133,10 @@ async function dispatch(app: App, routes: Route[], req: IncomingMessage, res: Se
         }
       },
     };
-    // A write whose image is still on its way to disk may yet be rolled back: let it land
-    // first. The last check and the handler's start share one synchronous step.
-    for (let w = app.store.pendingWrite(); w; w = app.store.pendingWrite()) await w;
+    // A write whose image is still on its way to disk may yet be rolled back: a read waits for
+    // it to land (the last check and the handler's start share one synchronous step). Writes
+    // need not: they re-read what they change inside the mutation queue, after that write.
+    if (req.method === 'GET') for (let w = app.store.pendingWrite(); w; w = app.store.pendingWrite()) await w;
     send(res, await found.route.handle(ctx), false, correlationId);
   } catch (e) {
     if (e instanceof UploadAborted) {

@@ -11,6 +11,10 @@ type RegisterRequest = {project_id: string; resource_handle: string; bootstrap_t
 
 const MAX_PEERS = 256;
 const deny = (code: string, detail: string) => problem.forbidden(code, detail);
+// Not a code of its own: the contract lists none for it, and to the redeemer it means the
+// same as a used token — this plaintext will never enrol anything; ask for a fresh one.
+const unknownPlaintext = () =>
+  deny('token_consumed', 'bootstrap_token matches no unredeemed BootstrapToken of this Project (already redeemed, or never issued)');
 // The contract keeps 400 for `public_key` shape alone: every other malformed request is a 422.
 const invalid = (detail: string) => new HttpError(422, 'invalid_register_request', detail);
 
@@ -59,9 +63,7 @@ async function matchToken(ctx: Ctx, req: RegisterRequest, projectId: string): Pr
     parsed.hint,
   ]);
   for (const c of candidates) if (await ctx.app.redemptions.verify(req.bootstrap_token, String(c.hash))) return String(c.id);
-  // Not a code of its own: the contract lists none for it, and to the redeemer it means the
-  // same as a used token — this plaintext will never enrol anything; ask for a fresh one.
-  throw deny('token_consumed', 'bootstrap_token matches no unredeemed BootstrapToken of this Project (already redeemed, or never issued)');
+  throw unknownPlaintext();
 }
 
 /** POST /v1/register: redeem a node BootstrapToken (single use) and enrol a Node. */
@@ -81,7 +83,9 @@ export const registerRoutes: Route[] = [
         const tokenId = await matchToken(ctx, req, projectId);
         const body = await store.mutate(() => {
           // Re-read inside the queue: another redeemer or a revoke may have won since the match.
-          const token = store.get('SELECT consumed_at, expires_at, revoked_at FROM tokens WHERE id = ?', [tokenId])!;
+          const token = store.get('SELECT consumed_at, expires_at, revoked_at FROM tokens WHERE id = ?', [tokenId]);
+          // Defensive: a row can only vanish if its issue was rolled back, and then no one had its plaintext.
+          if (!token) throw unknownPlaintext();
           const now = clock.now();
           if (token.consumed_at !== null) throw deny('token_consumed', 'bootstrap_token has already been redeemed');
           if (now >= Number(token.expires_at)) throw deny('token_expired', 'bootstrap_token has expired');
