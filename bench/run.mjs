@@ -2,7 +2,7 @@
 // `npm run bench`: measures the built single-file binary on a pseudo-terminal against the
 // sandbox and writes BENCHMARKS.md (plus bench/results.json with every raw sample).
 //
-//   node bench/run.mjs [--quick] [--binary dist/plexconsole.mjs] [--out BENCHMARKS.md]
+//   node bench/run.mjs [--quick] [--binary dist/plexconsole.cjs] [--out BENCHMARKS.md]
 //                      [--only startup,keys,idle,scale] [--runs N] [--no-report]
 //
 // Everything is measured by bench/ptyharness.py (Python's pty module, standard library only);
@@ -22,7 +22,7 @@ const HARNESS = join(HERE, 'ptyharness.py');
 const {values: opt} = parseArgs({
   options: {
     quick: {type: 'boolean', default: false},
-    binary: {type: 'string', default: join(ROOT, 'dist/plexconsole.mjs')},
+    binary: {type: 'string', default: join(ROOT, 'dist/plexconsole.cjs')},
     out: {type: 'string', default: join(ROOT, 'BENCHMARKS.md')},
     json: {type: 'string', default: join(HERE, 'results.json')},
     only: {type: 'string'},
