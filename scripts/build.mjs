@@ -44,7 +44,7 @@ function mustReplace(text, from, to, what) {
 }
 
 /** Imports that cross into another piece load that piece at run time (once). */
-function pieceBoundaries(self) {
+export function pieceBoundaries(self) {
   const owner = new Map(Object.entries(PIECES).flatMap(([name, files]) => files.map((f) => [f, name])));
   return {
     name: 'piece-boundaries',
@@ -77,9 +77,13 @@ function pieceBoundaries(self) {
  */
 export const LAZY = {importers: /[\\/]src[\\/]commands[\\/]/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/]resolve\.ts$/, /^yaml$/]};
 
+/** The named exports of a module: esbuild's view of an ES module, Node's of a CommonJS one. */
 async function exportNames(path) {
   const r = await build({entryPoints: [path], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', outdir: '/tmp', logLevel: 'silent'});
-  return Object.values(r.metafile.outputs)[0].exports;
+  const names = Object.values(r.metafile.outputs)[0].exports;
+  if (/\.tsx?$/.test(path)) return names;
+  // A CommonJS package (yaml's Node build): esbuild sees only `default`.
+  return [...new Set([...names, ...Object.keys(require(path))])];
 }
 
 function lazyImports() {
@@ -307,7 +311,7 @@ export function writeCodeCaches(entry, node = process.execPath) {
 }
 
 /** `node dist/plexconsole.mjs` as before the split (scripts and tests that still name it). */
-function writeCompatEntry(outdir) {
+export function writeCompatEntry(outdir) {
   writeFileSync(
     join(outdir, 'plexconsole.mjs'),
     "#!/usr/bin/env node\n// The entry is dist/plexconsole.cjs (scripts/build.mjs); this keeps the old path working.\nimport {createRequire} from 'node:module';\ncreateRequire(import.meta.url)('./plexconsole.cjs');\n",
