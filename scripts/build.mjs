@@ -308,6 +308,11 @@ export function writeCodeCaches(entry, node = process.execPath) {
     });
     if (r.status !== 0) throw new Error(`code cache run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   }
+  // The console needs a terminal; without python3 its cache keeps only the top level.
+  if (spawnSync('python3', ['--version']).status === 0) {
+    const r = spawnSync('python3', [join(ROOT, 'scripts/code-cache-console.py'), node, entry], {encoding: 'utf8', timeout: 120_000});
+    if (r.status !== 0) throw new Error(`code cache run of the console failed (${r.status}): ${r.stderr}`);
+  }
 }
 
 /** `node dist/plexconsole.mjs` as before the split (scripts and tests that still name it). */

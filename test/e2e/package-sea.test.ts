@@ -86,7 +86,7 @@ describe.skipIf(why !== undefined)(`the single executable ${executableName()}${w
     expect((await run(SEA, ['whoami', '--server', sandbox.url], env)).code).toBe(3);
   });
 
-  it('the console in a terminal: Projects → Tokens → detail and back, q restores the shell', async () => {
+  it('the console in a terminal: Projects → Tokens and back, q restores the shell', async () => {
     const command = ['/usr/bin/env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), SEA, ...connection()].map(sh).join(' ');
     pane = await openPane(`${command}; echo "exit=$?"`, {columns: 100, rows: 30});
     await pane.waitFor((s) => s.includes('edge-prod') && s.split('\n')[0]!.startsWith('plexconsole ·'));
