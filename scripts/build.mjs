@@ -13,8 +13,9 @@
 // (vm.Script cachedData, SEA useCodeCache), not for ES modules, and because a Node single
 // executable's main must be CommonJS (scripts/package.mjs). Run `node scripts/build.mjs`.
 import {build} from 'esbuild';
-import {spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -184,6 +185,82 @@ const inkReconcilerNoAwait = {
   },
 };
 
+/**
+ * undici's cookie helpers build their Headers brand check when undici loads, and reading
+ * `globalThis.Headers` there makes Node load its own bundled undici (~15–25 ms of every
+ * verb's and the console's start). The check is built on first use instead; same check.
+ */
+const undiciLazyCookieBrandCheck = {
+  name: 'undici-lazy-cookie-brand-check',
+  setup(b) {
+    b.onLoad({filter: /undici[\\/]lib[\\/]web[\\/]cookies[\\/]index\.js$/}, async (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      const contents = mustReplace(
+        text,
+        'const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))',
+        'let brandCheck\nconst brandChecks = (h) => (brandCheck ??= webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean)))(h)',
+        'undici cookies/index.js',
+      );
+      return {loader: 'js', contents};
+    });
+  },
+};
+
+/**
+ * src/api uses three things from undici: `request`, `Agent` and `EnvHttpProxyAgent`. undici's
+ * index.js loads all of it (fetch, WebSocket, mocks, caches, HTTP/2, SOCKS…) and the Node
+ * built-ins those need: about half the verbs' start-up. The pieces get an entry with those
+ * three only, built from undici's own modules and its own `makeDispatcher` (copied from its
+ * index.js at build time, so `request` behaves exactly as undici's). A new name imported
+ * from 'undici' in src fails the build here, not at run time.
+ */
+const UNDICI_USED = ['request', 'Agent', 'EnvHttpProxyAgent'];
+const undiciSlim = {
+  name: 'undici-slim',
+  setup(b) {
+    const dir = dirname(require.resolve('undici/package.json'));
+    b.onResolve({filter: /^undici$/}, (a) => (/[\\/]src[\\/]/.test(a.importer) ? {path: 'undici', namespace: 'undici-slim'} : undefined));
+    b.onLoad({filter: /.*/, namespace: 'undici-slim'}, () => {
+      const index = readFileSync(join(dir, 'index.js'), 'utf8');
+      const m = /\nfunction makeDispatcher \(fn\) \{\n[\s\S]*?\n\}\n/.exec(index);
+      if (!m) throw new Error('undici index.js changed: no makeDispatcher (scripts/build.mjs undici-slim)');
+      return {
+        loader: 'js',
+        resolveDir: dir,
+        contents: `'use strict'
+const Agent = require('./lib/dispatcher/agent')
+const EnvHttpProxyAgent = require('./lib/dispatcher/env-http-proxy-agent')
+const api = require('./lib/api')
+const util = require('./lib/core/util')
+const { InvalidArgumentError } = require('./lib/core/errors')
+const { getGlobalDispatcher } = require('./lib/global')
+${m[0]}
+module.exports = { Agent, EnvHttpProxyAgent, request: makeDispatcher(api.request) }
+`,
+      };
+    });
+  },
+};
+
+/** Fails the build when src imports from undici something the slim entry lacks. */
+function checkUndiciNames() {
+  const used = new Set();
+  const walk = (d) => {
+    for (const e of readdirSync(d, {withFileTypes: true})) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(e.name)) {
+        for (const m of readFileSync(p, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'undici'/g)) {
+          for (const n of m[1].split(',').map((x) => x.trim()).filter((x) => x && !x.startsWith('type '))) used.add(n.split(/\s+as\s+/)[0]);
+        }
+      }
+    }
+  };
+  walk(join(ROOT, 'src'));
+  const missing = [...used].filter((n) => !UNDICI_USED.includes(n));
+  if (missing.length) throw new Error(`src imports ${missing.join(', ')} from undici: add it to the undici-slim entry (scripts/build.mjs)`);
+}
+
 const inkFixes = [
   ...inkPatchPlugins(),
   {
@@ -251,6 +328,7 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
   const chunks = join(outdir, 'chunks');
   rmSync(chunks, {recursive: true, force: true});
   mkdirSync(chunks, {recursive: true});
+  checkUndiciNames();
   const common = commonOptions({sea, version: pkg.version});
   const entry = join(outdir, sea ? 'sea-main.cjs' : 'plexconsole.cjs');
   await build({
@@ -268,7 +346,7 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
       ...common,
       stdin: {contents: files.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
       outfile,
-      plugins: [...extraPlugins, pieceBoundaries(name), lazyImports(), wasmAssets, yogaSync, inkReconcilerNoAwait, ...inkFixes],
+      plugins: [...extraPlugins, pieceBoundaries(name), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, wasmAssets, yogaSync, inkReconcilerNoAwait, ...inkFixes],
     });
     pieces.push(outfile);
   }
@@ -296,17 +374,33 @@ function yogaWasm() {
  * the loader (scripts/runtime/chunks.js) serialises what V8 compiled. Only the same Node
  * (same V8 version and flags) accepts the cache; any other compiles from source.
  */
-export function writeCodeCaches(entry, node = process.execPath) {
-  const runs = [
-    // help and completion exercise the verb registry; the console and sandbox pieces get their top level.
-    {args: ['completion', 'bash'], pieces: 'console,sandbox'},
-  ];
-  for (const {args, pieces} of runs) {
+export async function writeCodeCaches(entry, node = process.execPath) {
+  const cacheRun = (args, pieces = '') => {
     const r = spawnSync(node, [entry, ...args], {
       encoding: 'utf8',
       env: {...process.env, PLEXCONSOLE_WRITE_CODE_CACHE: '1', PLEXCONSOLE_LOAD_PIECES: pieces},
     });
     if (r.status !== 0) throw new Error(`code cache run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  };
+  // Every piece's top level first; the runs below overwrite a piece's cache with a richer one.
+  cacheRun(['--version'], 'console,commands,sandbox');
+  // A verb against the built sandbox: the verb registry, undici's request path, zod, yaml.
+  const dataDir = mkdtempSync(join(tmpdir(), 'plexconsole-cache-'));
+  const sandbox = spawn(node, [entry, 'sandbox', '--port', '0', '--seed', 'empty', '--data-dir', dataDir], {stdio: ['ignore', 'pipe', 'inherit']});
+  try {
+    const url = await new Promise((ok, fail) => {
+      let out = '';
+      sandbox.stdout.on('data', (d) => {
+        out += d;
+        const m = /listening on (\S+)/.exec(out);
+        if (m) ok(m[1]);
+      });
+      sandbox.once('exit', (code) => fail(new Error(`code cache: the sandbox exited ${code}`)));
+    });
+    cacheRun(['whoami', '--output', 'yaml', '--server', url, '--token-file', join(dataDir, 'operator.token')]);
+  } finally {
+    sandbox.kill('SIGTERM');
+    rmSync(dataDir, {recursive: true, force: true});
   }
   // The console needs a terminal; without python3 its cache keeps only the top level.
   if (spawnSync('python3', ['--version']).status === 0) {
@@ -329,5 +423,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   mkdirSync(outdir, {recursive: true});
   const {entry} = await buildBundle({outdir});
   writeCompatEntry(outdir);
-  writeCodeCaches(entry);
+  await writeCodeCaches(entry);
 }

@@ -45,7 +45,7 @@ export async function packageExecutable({reuseBuild = false, log = (m) => proces
   if (!reuseBuild) {
     const {entry} = await buildBundle({outdir: DIST});
     writeCompatEntry(DIST);
-    writeCodeCaches(entry);
+    await writeCodeCaches(entry);
   }
   // 2. The SEA's own entry (same source, pieces read from assets).
   const work = join(DIST, 'sea');

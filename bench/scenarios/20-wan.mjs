@@ -37,12 +37,15 @@ export async function run(ctx) {
       }
       const id = await ctx.projectId(project);
       out.listAll[project] = [];
-      for (let i = 0; i < n; i++) {
+      // The same verb straight to the sandbox, in the same run: what the server and the client
+      // cost per page without the link (the sandbox is not free on a small box).
+      const listAll = (server) => {
         const t0 = performance.now();
-        const r = spawnSync(process.execPath, [ctx.bin, 'bootstrap-token', 'list', '--project', id, '--all', '--output', 'json', '--server', proxy.url, '--token-file', ctx.base.token_file], {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, timeout: 240_000});
+        const r = spawnSync(process.execPath, [ctx.bin, 'bootstrap-token', 'list', '--project', id, '--all', '--output', 'json', '--server', server, '--token-file', ctx.base.token_file], {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, timeout: 240_000});
         if (r.status !== 0) throw new Error(`list --all exited ${r.status}: ${r.stderr}`);
-        out.listAll[project].push({ms: performance.now() - t0, tokens});
-      }
+        return performance.now() - t0;
+      };
+      for (let i = 0; i < n; i++) out.listAll[project].push({ms: listAll(proxy.url), loopbackMs: listAll(ctx.base.server), tokens});
     }
     return out;
   } finally {
@@ -85,5 +88,10 @@ export function report(raw, h) {
   row('RSS after loading', (r) => `${h.fmt(h.stat(r.map((x) => h.mb(x.rss_kb))).median)} MB`);
   row('`bootstrap-token list --all --output json` (spawn → exit)', (r, p) => `${h.ms(h.stat((raw.listAll[p] ?? []).map((x) => x.ms)))} ms`);
   row('**`list --all` / floor**', (r, p) => `**${h.fmt(h.stat((raw.listAll[p] ?? []).map((x) => x.ms)).median / (pages(SIZES[p]) * raw.rttMs), 2)}×**`);
+  row('the same `list --all` straight to the sandbox (no proxy)', (r, p) => `${h.ms(h.stat((raw.listAll[p] ?? []).map((x) => x.loopbackMs)))} ms`);
+  row('`list --all`: what the link added / floor', (r, p) => {
+    const xs = (raw.listAll[p] ?? []).filter((x) => x.loopbackMs !== undefined);
+    return `${h.fmt(h.stat(xs.map((x) => (x.ms - x.loopbackMs) / (pages(SIZES[p]) * raw.rttMs))).median, 2)}×`;
+  });
   return L;
 }
