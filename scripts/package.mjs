@@ -59,7 +59,8 @@ export async function packageExecutable({reuseBuild = false, log = (m) => proces
   const blob = join(work, 'sea-prep.blob');
   const config = join(work, 'sea-config.json');
   writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, assets}, null, 2));
-  execFileSync(process.execPath, ['--experimental-sea-config', config], {stdio: ['ignore', 'ignore', 'inherit']});
+  // Quiet unless it fails (execFileSync then throws with its stderr).
+  execFileSync(process.execPath, ['--experimental-sea-config', config], {stdio: 'pipe'});
   // 4. A copy of this Node with the blob injected.
   const name = executableName();
   const out = join(DIST, name);
@@ -67,7 +68,8 @@ export async function packageExecutable({reuseBuild = false, log = (m) => proces
   copyFileSync(process.execPath, out);
   chmodSync(out, 0o755);
   const postject = join(dirname(require.resolve('postject/package.json')), 'dist/cli.js');
-  execFileSync(process.execPath, [postject, out, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', FUSE], {stdio: ['ignore', 'ignore', 'inherit']});
+  // postject warns about every ELF note it cannot name; harmless, so only shown on failure.
+  execFileSync(process.execPath, [postject, out, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', FUSE], {stdio: 'pipe'});
   const sum = createHash('sha256').update(readFileSync(out)).digest('hex');
   writeFileSync(join(DIST, 'SHA256SUMS'), `${sum}  ${name}\n`);
   rmSync(work, {recursive: true, force: true});

@@ -58,11 +58,13 @@ describe.skipIf(why !== undefined)(`the single executable ${executableName()}${w
     expect(completion.stdout).toContain('complete -o default -F _plexconsole plexconsole');
   });
 
-  it('verbs against the sandbox it serves: whoami, issue, list, get, revoke, and exit codes', async () => {
+  it('whoami against the sandbox it serves', async () => {
     const who = await run(SEA, ['whoami', ...connection()], env);
     expect(who).toMatchObject({code: 0, stderr: ''});
     expect(who.stdout).toContain('email: operator@demo.plexsphere.test');
+  });
 
+  it('bootstrap-token issue, list --all, get (yaml), revoke against it', async () => {
     const issued = await run(SEA, ['bootstrap-token', 'issue', '--project', edgeProd, '--kind', 'node', '--env-prefix', 'bastion', '--ttl', '1h', '--output', 'json', ...connection()], env);
     expect(issued.code).toBe(0);
     const token = JSON.parse(issued.stdout) as {token_id: string; token: string};
@@ -81,7 +83,9 @@ describe.skipIf(why !== undefined)(`the single executable ${executableName()}${w
     expect(revoke.code).toBe(0);
     const after = await run(SEA, ['bootstrap-token', 'get', '--project', edgeProd, '--token-id', token.token_id, ...connection()], env);
     expect(after.stdout).toMatch(/revoked/);
+  });
 
+  it('exit codes: bad input 2, no credentials 3', async () => {
     expect((await run(SEA, ['bootstrap-token', 'get', '--project', edgeProd, '--token-id', 'nope', ...connection()], env)).code).toBe(2);
     expect((await run(SEA, ['whoami', '--server', sandbox.url], env)).code).toBe(3);
   });
