@@ -228,12 +228,15 @@ const undiciSlim = {
         loader: 'js',
         resolveDir: dir,
         contents: `'use strict'
+const Dispatcher = require('./lib/dispatcher/dispatcher')
 const Agent = require('./lib/dispatcher/agent')
 const EnvHttpProxyAgent = require('./lib/dispatcher/env-http-proxy-agent')
 const api = require('./lib/api')
 const util = require('./lib/core/util')
 const { InvalidArgumentError } = require('./lib/core/errors')
 const { getGlobalDispatcher } = require('./lib/global')
+// As undici's index.js does: dispatcher.request() and friends.
+Object.assign(Dispatcher.prototype, api)
 ${m[0]}
 module.exports = { Agent, EnvHttpProxyAgent, request: makeDispatcher(api.request) }
 `,
