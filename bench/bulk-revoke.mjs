@@ -3,7 +3,7 @@
 // `plexconsole sandbox --seed scale` (its own process), on the 2,500 live tokens of `scale-10k`.
 // Figure: tokens revoked per second, wall clock of the verb (listing the 10,000 included).
 //
-//   node bench/bulk-revoke.mjs [--binary dist/plexconsole.mjs] [--concurrency 1,8,32]
+//   node bench/bulk-revoke.mjs [--binary dist/plexconsole.cjs] [--concurrency 1,8,32]
 // `npm run bench` runs it too (bench/run.mjs, scenario `bulkrevoke`).
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
@@ -70,7 +70,7 @@ export async function benchBulkRevoke({binary, concurrencies = [1, 8, 32], log =
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const {values} = parseArgs({options: {binary: {type: 'string', default: join(ROOT, 'dist/plexconsole.mjs')}, concurrency: {type: 'string', default: '1,8,32'}}});
+  const {values} = parseArgs({options: {binary: {type: 'string', default: join(ROOT, 'dist/plexconsole.cjs')}, concurrency: {type: 'string', default: '1,8,32'}}});
   const runs = await benchBulkRevoke({binary: resolve(values.binary), concurrencies: values.concurrency.split(',').map(Number), log: (m) => process.stderr.write(`[bench] ${m}\n`)});
   process.stdout.write(`${JSON.stringify(runs, null, 1)}\n`);
 }

@@ -547,8 +547,13 @@ def count_rows(text: str) -> int:
     return len(ROW_RE.findall(text))
 
 
+def binary_argv(a: dict) -> list[str]:
+    """How to start the binary: `node [flags] bundle`, or the single executable itself (`direct`)."""
+    return [a["binary"]] if a.get("direct") else [a.get("node", "node"), *a.get("node_flags", []), a["binary"]]
+
+
 def console_argv(a: dict) -> list[str]:
-    argv = [a.get("node", "node"), *a.get("node_flags", []), a["binary"], "--server", a["server"], "--token-file", a["token_file"]]
+    argv = [*binary_argv(a), "--server", a["server"], "--token-file", a["token_file"]]
     if a.get("project"):
         argv += ["--project", a["project"]]
     return argv
@@ -609,6 +614,17 @@ def sc_node0(a: dict) -> dict:
     t_exit = now_ms()
     p.close(None)
     return {"exit_ms": t_exit - p.t0}
+
+
+def sc_exit(a: dict) -> dict:
+    """Spawn → exit of the binary with `args` (a headless path: --version, --help, a verb) on the same kind of pty."""
+    p = Pty([*binary_argv(a), *a.get("args", [])], a["cols"], a["rows"], env=child_env(a.get("env")))
+    code = p.proc.wait()
+    t_exit = now_ms()
+    p.wait_quiet(20, 2000)
+    out = strip_ansi(p.bytes_since(0))
+    p.close(None)
+    return {"exit_ms": t_exit - p.t0, "code": code, "output_tail": out[-300:] if code else None}
 
 
 def sc_startup(a: dict) -> dict:
@@ -781,7 +797,79 @@ def sc_scale(a: dict) -> dict:
         }
 
 
-SCENARIOS = {"node0": sc_node0, "startup": sc_startup, "keys": sc_keys, "idle": sc_idle, "scale": sc_scale}
+class Link:
+    """An SSH link as the operator's terminal sees it: `kbit` kbit/s down, `latency_ms` round
+    trip (half each way). Output read from the pty at time t leaves the far end when the link
+    is free, takes bytes×8/kbit ms to serialise, and arrives latency/2 later; a key reaches the
+    pty latency/2 after the operator pressed it. The model is applied to every read as it
+    happens (timestamps from the harness's reader thread), which is what a throttle on the
+    pty read delivers, without making the console wait on a real socket buffer."""
+
+    def __init__(self, kbit: float, latency_ms: float):
+        self.bytes_per_ms = kbit * 1000 / 8 / 1000
+        self.half = latency_ms / 2
+        self.free = 0.0
+
+    def deliver(self, t_read: float, n: int) -> float:
+        depart = max(t_read, self.free)
+        self.free = depart + n / self.bytes_per_ms
+        return self.free + self.half
+
+    def idle_at(self) -> float:
+        return self.free + self.half
+
+
+def sc_sshlink(a: dict) -> dict:
+    """Key → screen settled over a throttled link: ↓ inside the window, ↓ that scrolls,
+    Enter on a token (the detail screen), a resize (120 → 119 columns)."""
+    link = Link(a.get("kbit", 64), a.get("latency_ms", 150))
+    with console(a) as p:
+        st = settle(p, a)
+        if st["loaded"] is None:
+            return not_loaded(p)
+        # Everything written so far crosses the link before the first measured key.
+        for t, d in p.since(0):
+            link.deliver(t, len(d))
+        window = count_rows(p.sync_screen().text())
+
+        def act(kind: str, do) -> dict:
+            # Wait until the link is idle (the screen the operator sees is current).
+            while now_ms() < link.idle_at() + 20:
+                time.sleep(max(0.0, (link.idle_at() + 20 - now_ms()) / 1000))
+            idx = p.count()
+            t_press = now_ms()  # the operator presses the key …
+            time.sleep(link.half / 1000)  # … it reaches the pty half a round trip later
+            do()
+            p.wait_quiet(a.get("quiet_ms", 250), 10000, since=now_ms())
+            got = p.since(idx)
+            arrive = [link.deliver(t, len(d)) for t, d in got]
+            data = b"".join(d for _, d in got)
+            return {"kind": kind, "settled_ms": (arrive[-1] - t_press) if arrive else None, "bytes": len(data),
+                    "local_ms": (got[-1][0] - t_press - link.half) if got else None}
+
+        samples = []
+        n = a.get("presses", 5)
+        for _ in range(n):
+            samples.append(act("down_inside", lambda: p.write(DOWN)))
+        # move to the window's last row (not measured, but its output still crosses the link)
+        idx = p.count()
+        for _ in range(max(0, window - 1 - n)):
+            p.write(DOWN)
+            p.wait_quiet(60, 3000)
+        for t, d in p.since(idx):
+            link.deliver(t, len(d))
+        for _ in range(n):
+            samples.append(act("down_scroll", lambda: p.write(DOWN)))
+        for _ in range(a.get("enters", 3)):
+            samples.append(act("enter_token", lambda: p.write(b"\r")))
+            samples.append(act("back", lambda: p.write(ESC)))
+        for i in range(a.get("resizes", 2)):
+            cols = a["cols"] - 1 if i % 2 == 0 else a["cols"]
+            samples.append(act("resize", lambda c=cols: p.resize(c, a["rows"])))
+        return {"window_rows": window, "samples": samples, "kbit": a.get("kbit", 64), "latency_ms": a.get("latency_ms", 150)}
+
+
+SCENARIOS = {"node0": sc_node0, "exit": sc_exit, "startup": sc_startup, "keys": sc_keys, "idle": sc_idle, "scale": sc_scale, "sshlink": sc_sshlink}
 
 if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] not in SCENARIOS:

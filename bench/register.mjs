@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bench scenario: does an unauthenticated attack on POST /v1/register stall the operators?
 //
-//   node bench/register.mjs [--binary dist/plexconsole.mjs] [--replays 200] [--issues 5]
+//   node bench/register.mjs [--binary dist/plexconsole.cjs] [--replays 200] [--issues 5]
 //
 // Starts `plexconsole sandbox` as its own process (demo seed, in memory), then measures an
 // operator's `POST …/bootstrap-tokens` latency (a) on a quiet sandbox, (b) while `--replays`
@@ -76,7 +76,7 @@ async function session(binary) {
 const tally = (replies) => replies.reduce((m, r) => ({...m, [r.status]: (m[r.status] ?? 0) + 1}), {});
 
 /** Runs the three measurements against `binary`; resolves with the figures (milliseconds). */
-export async function registerBench({binary = join(ROOT, 'dist/plexconsole.mjs'), replays = 200, issues = 5} = {}) {
+export async function registerBench({binary = join(ROOT, 'dist/plexconsole.cjs'), replays = 200, issues = 5} = {}) {
   const out = {replays};
   // (a) and (b): one sandbox, the attack on a used plaintext.
   let s = await session(resolve(binary));

@@ -3,9 +3,9 @@
 // `node bench/report.mjs [results.json] [BENCHMARKS.md]` regenerates the report from
 // saved raw results without re-measuring. The prose in bench/notes.md (what was tried,
 // why a miss is out of reach) is appended verbatim.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -82,6 +82,17 @@ function summariseScale(runs0) {
   };
 }
 
+/** bench/scenarios/*.mjs in name order (bench/scenarios/README.md). */
+export async function loadScenarios() {
+  const dir = join(HERE, 'scenarios');
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
+  return Promise.all(files.map((f) => import(pathToFileURL(join(dir, f)).href)));
+}
+
+/** Helpers a scenario's report() and goals() use. */
+export const helpers = {stat, fmt, pct, ms, range, mb, met, quantile};
+
 export function summarise(r) {
   const out = {};
   if (r.startup) {
@@ -151,8 +162,9 @@ export function goals(s) {
   return g;
 }
 
-export function writeReport(r) {
+export function writeReport(r, scenarios = []) {
   const s = summarise(r);
+  const extra = scenarios.filter((sc) => r[sc.name] !== undefined);
   const m = r.machine;
   const L = [];
   L.push('# Benchmarks', '');
@@ -164,7 +176,8 @@ export function writeReport(r) {
   L.push('- Figures are medians with (min–max) over the runs; machines here are noisy, so the goals are judged on ratios measured side by side in the same run where the goal is a ratio.', '');
 
   L.push('## Goals', '', '| figure | goal | measured | |', '|---|---|---|---|');
-  for (const [f, goal, got, ok] of goals(s)) L.push(`| ${f} | ${goal} | ${got} | ${met(ok)} |`);
+  const rows = [...goals(s), ...extra.flatMap((sc) => sc.goals?.(r[sc.name], helpers) ?? [])];
+  for (const [f, goal, got, ok] of rows) L.push(`| ${f} | ${goal} | ${got} | ${met(ok)} |`);
   L.push('');
 
   if (s.ratio) {
@@ -231,13 +244,7 @@ export function writeReport(r) {
     L.push('');
   }
 
-  if (r.bulkRevoke?.length) {
-    L.push('## 5. Bulk revoke throughput (`bootstrap-token revoke --all --state live --yes`)', '');
-    L.push('A fresh `plexconsole sandbox --seed scale` per row (its own process); the verb revokes the 2,500 live tokens of `scale-10k`. Wall clock of the verb, listing the 10,000 tokens included; `--no-journal`, `--output json`.', '');
-    L.push('| concurrency | tokens selected | revoked | wall clock (ms) | **tokens/s** |', '|---|---|---|---|---|');
-    for (const x of r.bulkRevoke) L.push(`| ${x.concurrency} | ${fmt(x.tokens)} | ${fmt(x.revoked)} | ${fmt(x.ms)} | **${fmt(x.perSecond)}** |`);
-    L.push('', 'The sandbox applies mutations one at a time (its store\'s mutation queue), so more requests in flight do not raise its throughput; against a real control plane the default of 8 is what overlaps the round trips. The verb\'s own cost is the listing and one line per token.', '');
-  }
+  for (const sc of extra) if (sc.report) L.push(...sc.report(r[sc.name], helpers), '');
 
   if (s.variants) {
     const v = s.variants;
@@ -282,6 +289,6 @@ export function writeReport(r) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const src = process.argv[2] ?? join(HERE, 'results.json');
   const dst = process.argv[3] ?? join(HERE, '..', 'BENCHMARKS.md');
-  writeFileSync(dst, writeReport(JSON.parse(readFileSync(src, 'utf8'))));
+  writeFileSync(dst, writeReport(JSON.parse(readFileSync(src, 'utf8')), await loadScenarios()));
   process.stderr.write(`[bench] report → ${dst}\n`);
 }

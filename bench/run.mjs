@@ -2,14 +2,17 @@
 // `npm run bench`: measures the built single-file binary on a pseudo-terminal against the
 // sandbox and writes BENCHMARKS.md (plus bench/results.json with every raw sample).
 //
-//   node bench/run.mjs [--quick] [--binary dist/plexconsole.mjs] [--out BENCHMARKS.md]
-//                      [--only startup,keys,idle,scale,bulkrevoke] [--runs N] [--no-report]
+//   node bench/run.mjs [--quick] [--binary dist/plexconsole.cjs] [--out BENCHMARKS.md]
+//                      [--only startup,keys,idle,scale,<bench/scenarios/*.mjs names>] [--runs N] [--no-report]
+//
+// More scenarios: bench/scenarios/*.mjs, run after the built-in ones (see bench/scenarios/README.md).
 //
 // Everything is measured by bench/ptyharness.py (Python's pty module, standard library only);
 // this file starts the sandbox as its own process, runs the scenarios interleaved so both
 // sides of every ratio share the same noise, and writes the report.
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {loadScenarios} from './report.mjs';
 import os from 'node:os';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -22,14 +25,12 @@ const HARNESS = join(HERE, 'ptyharness.py');
 const {values: opt} = parseArgs({
   options: {
     quick: {type: 'boolean', default: false},
-    binary: {type: 'string', default: join(ROOT, 'dist/plexconsole.mjs')},
+    binary: {type: 'string', default: join(ROOT, 'dist/plexconsole.cjs')},
     out: {type: 'string', default: join(ROOT, 'BENCHMARKS.md')},
     json: {type: 'string', default: join(HERE, 'results.json')},
     only: {type: 'string'},
     runs: {type: 'string'},
     'no-report': {type: 'boolean', default: false},
-    // Also measure candidate builds from bench/build-variant.mjs side by side (default on).
-    'no-variants': {type: 'boolean', default: false},
   },
 });
 const BIN = resolve(opt.binary);
@@ -105,20 +106,46 @@ function machine() {
   };
 }
 
+/** What a bench/scenarios/*.mjs module gets (bench/scenarios/README.md). */
+function scenarioContext({base, sb}) {
+  let exe;
+  return {
+    harness,
+    base,
+    sandbox: sb,
+    bin: BIN,
+    root: ROOT,
+    quick: opt.quick,
+    n: N,
+    log,
+    async exe() {
+      if (exe !== undefined) return exe || undefined;
+      const {executableName, seaUnsupported} = await import('../scripts/package.mjs');
+      if (seaUnsupported()) return (exe = '') || undefined;
+      const path = join(ROOT, 'dist', executableName());
+      if (!existsSync(path) || statSync(path).mtimeMs < statSync(BIN).mtimeMs) {
+        log('building the single executable (npm run package)…');
+        const r = spawnSync(process.execPath, [join(ROOT, 'scripts/package.mjs'), '--reuse-build'], {stdio: ['ignore', 'ignore', 'inherit']});
+        if (r.status !== 0) throw new Error('npm run package failed');
+      }
+      return (exe = path);
+    },
+    async projectId(slug) {
+      const res = await fetch(`${sb.url}/v1/projects?limit=200`, {headers: {authorization: `Bearer ${readFileSync(sb.token, 'utf8').trim()}`}});
+      const body = await res.json();
+      const p = body.items.find((x) => x.slug === slug);
+      if (!p) throw new Error(`no project ${slug}`);
+      return p.id;
+    },
+  };
+}
+
 // ----------------------------------------------------------------------------- scenarios
 
 async function main() {
   const results = {machine: machine(), config: {cols: COLS, rows: ROWS, quick: opt.quick, binary: relative(ROOT, BIN)}};
-  let PATCHED;
-  let LEAN;
-  if (!opt['no-variants']) {
-    const {buildVariant, OUT} = await import('./build-variant.mjs');
-    // The Ink patches ship in scripts/build.mjs now (before/after figures: bench/notes.md);
-    // only the start-up "lean" candidate is still measured side by side.
-    LEAN = await buildVariant({outfile: join(OUT, 'plexconsole-lean.mjs'), lean: true, scroll: false, outputCache: false});
-    results.config.variants = {lean: 'bench/build-variant.mjs --lean (headless verbs stubbed; the sandbox is already lazy)'};
-    log(`candidate builds: ${PATCHED} (Ink patches), ${LEAN} (no sandbox/commands modules)`);
-  }
+  // Candidate builds once measured side by side (bench/build-variant.mjs) have all shipped:
+  // the Ink patches and the start-up split; bench/notes.md keeps their before/after figures.
   log(`binary ${BIN}; starting sandbox (seed scale)…`);
   const sb = await startSandbox();
   log(`sandbox ${sb.url} ready in ${sb.seedMs.toFixed(0)} ms`);
@@ -131,31 +158,25 @@ async function main() {
       harness('node0', {});
       harness('startup', {...base}); // warm the page cache and the sandbox
       const pairs = [];
-      const lean = [];
       for (let i = 0; i < n; i++) {
         const node0 = harness('node0', {});
         const con = harness('startup', {...base});
         pairs.push({node0: node0.exit_ms, ...con});
-        if (LEAN) lean.push({node0: node0.exit_ms, ...harness('startup', {...base, binary: LEAN})});
       }
       results.startup = pairs;
-      if (LEAN) results.variants = {...results.variants, lean: {startup: lean}};
     }
     if (want('keys')) {
       const n = N(3, 2);
       log(`keys: ${n} runs × {incremental, full} on scale-10k…`);
       const runs = {incremental: [], full: []};
-      const patched = [];
       const keyArgs = {...base, project: 'scale-10k', scroll_presses: opt.quick ? 8 : 20, presses: 20};
       for (let i = 0; i < n; i++) {
         for (const mode of ['incremental', 'full']) {
           const r = harness('keys', {...keyArgs, env: mode === 'full' ? {PLEXCONSOLE_RENDER: 'full'} : {PLEXCONSOLE_RENDER: null}});
           runs[mode].push(r);
         }
-        if (PATCHED) patched.push(harness('keys', {...keyArgs, binary: PATCHED, env: {PLEXCONSOLE_RENDER: null}}));
       }
       results.keys = runs;
-      if (PATCHED) results.variants = {...results.variants, patched: {...results.variants?.patched, keys: patched}};
     }
     if (want('idle')) {
       const n = N(3, 1);
@@ -175,29 +196,27 @@ async function main() {
       for (const project of ['scale-10k', 'scale-100k']) {
         log(`scale: ${n} runs on ${project}…`);
         const runs = [];
-        const patched = [];
         for (let i = 0; i < n; i++) {
           runs.push(harness('scale', {...base, project, presses: opt.quick ? 60 : 200}));
-          if (PATCHED && project === 'scale-100k') patched.push(harness('scale', {...base, project, binary: PATCHED, presses: opt.quick ? 60 : 200}));
         }
         results.scale[project] = runs;
-        if (patched.length) results.variants = {...results.variants, patched: {...results.variants?.patched, scale100k: patched}};
       }
+    }
+    const ctx = scenarioContext({base, sb});
+    for (const sc of await loadScenarios()) {
+      if (!want(sc.name)) continue;
+      log(`${sc.name}: ${sc.title ?? ''}…`);
+      results[sc.name] = await sc.run(ctx);
     }
   } finally {
     await sb.stop();
-  }
-  if (want('bulkrevoke')) {
-    // Its own sandboxes: a bulk revoke changes the roster the other scenarios read.
-    const {benchBulkRevoke} = await import('./bulk-revoke.mjs');
-    results.bulkRevoke = await benchBulkRevoke({binary: BIN, concurrencies: opt.quick ? [8] : [1, 8, 32], log});
   }
   results.machine.loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   writeFileSync(opt.json, JSON.stringify(results, null, 1) + '\n');
   log(`raw results → ${relative(ROOT, opt.json)}`);
   if (!opt['no-report']) {
     const {writeReport} = await import('./report.mjs');
-    writeFileSync(opt.out, writeReport(results));
+    writeFileSync(opt.out, writeReport(results, await loadScenarios()));
     log(`report → ${relative(ROOT, opt.out)}`);
   }
 }

@@ -1,75 +1,430 @@
-// Builds the single-file ESM bundle that `bin.plexconsole` points at (recipe: shared/docs/stack.md).
+// Builds the split CommonJS bundle that `bin.plexconsole` points at (recipe: shared/docs/stack.md):
+//
+//   dist/plexconsole.cjs          the entry: argv, --version, and a loader for the pieces below
+//   dist/chunks/console.cjs       the interactive console (Ink, React, the API client)
+//   dist/chunks/commands.cjs      the headless verbs, help and completion (the API client, yaml)
+//   dist/chunks/sandbox.cjs       the sandbox control plane (sql.js, hash-wasm)
+//   dist/chunks/*.wasm            WASM the pieces read when they load (yoga, sql.js)
+//   dist/chunks/*.cjs.cache       V8 code cache per piece (scripts/code-cache.mjs)
+//
+// Why: every start used to parse one 2.8 MB file, 1.3 MB of it base64 WASM that only the
+// sandbox needs; now a path parses and compiles only its piece, from a code cache
+// (BENCHMARKS.md, start-up). CommonJS, because Node 20 has a code cache only for scripts
+// (vm.Script cachedData, SEA useCodeCache), not for ES modules, and because a Node single
+// executable's main must be CommonJS (scripts/package.mjs). Run `node scripts/build.mjs`.
 import {build} from 'esbuild';
-import {readFileSync, chmodSync, mkdirSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {createRequire} from 'node:module';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {inkPatchPlugins} from './ink-patches/index.mjs';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-mkdirSync(new URL('../dist/', import.meta.url), {recursive: true});
-const outfile = new URL('../dist/plexconsole.mjs', import.meta.url).pathname;
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNTIME = join(ROOT, 'scripts/runtime');
+const require = createRequire(import.meta.url);
+const src = (p) => join(ROOT, 'src', p);
 
-await build({
-  entryPoints: [new URL('../src/cli.ts', import.meta.url).pathname],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  jsx: 'automatic',
-  // sql.js loads its WASM from disk by default; inline it so the bundle runs without node_modules.
-  loader: {'.wasm': 'binary'},
-  define: {
-    'process.env.NODE_ENV': '"production"',
-    __PLEXCONSOLE_VERSION__: JSON.stringify(pkg.version),
-    // sql.js (Emscripten CJS) reads __dirname at load even when handed wasmBinary; ESM has none.
-    __dirname: 'import.meta.dirname',
-    __filename: 'import.meta.filename',
+/** The pieces and the source modules that start each one; an import of one of these
+ * modules from outside its piece becomes a load of the piece (see `pieceBoundaries`). */
+export const PIECES = {
+  console: [src('openConsole.ts')],
+  commands: [src('commands/index.ts')],
+  sandbox: [src('sandbox/cli.ts'), src('sandbox/server.ts')],
+};
+
+/** WASM a piece reads at load time instead of carrying it as base64 in its source. */
+const ASSETS = {
+  'sql-wasm.wasm': require.resolve('sql.js/dist/sql-wasm.wasm'),
+};
+
+function mustReplace(text, from, to, what) {
+  if (!text.includes(from)) throw new Error(`${what} changed: re-check scripts/build.mjs (${JSON.stringify(from.slice(0, 60))})`);
+  return text.replace(from, to);
+}
+
+/** Imports that cross into another piece load that piece at run time (once). */
+export function pieceBoundaries(self) {
+  const owner = new Map(Object.entries(PIECES).flatMap(([name, files]) => files.map((f) => [f, name])));
+  return {
+    name: 'piece-boundaries',
+    setup(b) {
+      b.onResolve({filter: /^\.\.?\//}, (a) => {
+        if (a.kind === 'entry-point' || !/\.(ts|tsx)$/.test(a.importer)) return undefined;
+        const target = resolve(a.resolveDir, a.path).replace(/\.js$/, '.ts');
+        const piece = owner.get(target) ?? owner.get(target.replace(/\.ts$/, '.tsx'));
+        if (!piece || piece === self) return undefined;
+        return {path: piece, namespace: 'piece'};
+      });
+      b.onLoad({filter: /.*/, namespace: 'piece'}, (a) => ({
+        loader: 'js',
+        resolveDir: RUNTIME,
+        // The entry owns the loader; pieces reach it through the global it installs.
+        contents:
+          self === 'entry'
+            ? `module.exports = require('./chunks.js').loadChunk(${JSON.stringify(a.path)});`
+            : `module.exports = globalThis[Symbol.for('plexconsole.loadChunk')](${JSON.stringify(a.path)});`,
+      }));
+    },
+  };
+}
+
+/**
+ * In the commands piece, the verbs' imports of the API layer, the config resolver and yaml
+ * load those modules on first use, not when the piece loads: `--help`, `completion` and a
+ * usage error never initialise undici and zod (most of the piece). Each such import becomes
+ * an object whose named exports are getters that load the real module once.
+ */
+export const LAZY = {importers: /[\\/]src[\\/]commands[\\/]/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/]resolve\.ts$/, /^yaml$/]};
+
+/** The named exports of a module: esbuild's view of an ES module, Node's of a CommonJS one. */
+async function exportNames(path) {
+  const r = await build({entryPoints: [path], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', outdir: '/tmp', logLevel: 'silent'});
+  const names = Object.values(r.metafile.outputs)[0].exports;
+  if (/\.tsx?$/.test(path)) return names;
+  // A CommonJS package (yaml's Node build): esbuild sees only `default`.
+  return [...new Set([...names, ...Object.keys(require(path))])];
+}
+
+function lazyImports() {
+  return {
+    name: 'lazy-imports',
+    setup(b) {
+      b.onResolve({filter: /.*/}, async (a) => {
+        if (a.kind !== 'import-statement' || !LAZY.importers.test(a.importer) || a.pluginData?.real) return undefined;
+        const bare = !/^\.\.?\//.test(a.path);
+        if (bare ? !LAZY.targets.some((t) => t.test(a.path)) : false) return undefined;
+        const r = await b.resolve(a.path, {kind: a.kind, resolveDir: a.resolveDir, importer: a.importer, pluginData: {real: true}});
+        if (r.errors.length > 0 || (!bare && !LAZY.targets.some((t) => t.test(r.path)))) return undefined;
+        return {path: r.path, namespace: 'lazy'};
+      });
+      b.onLoad({filter: /.*/, namespace: 'lazy'}, async (a) => {
+        const names = await exportNames(a.path);
+        return {
+          loader: 'js',
+          resolveDir: dirname(a.path),
+          contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(a.path)}));
+for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, {enumerable: true, get: () => load()[name]});
+`,
+        };
+      });
+    },
+  };
+}
+
+/** `import bytes from 'x.wasm'` reads the file (or SEA asset) when the module loads. */
+const wasmAssets = {
+  name: 'wasm-assets',
+  setup(b) {
+    b.onResolve({filter: /\.wasm$/}, (a) => {
+      const name = Object.keys(ASSETS).find((k) => a.path.endsWith(`/${k}`));
+      if (!name) throw new Error(`unknown WASM import ${a.path}: list it in ASSETS (scripts/build.mjs)`);
+      return {path: name, namespace: 'asset'};
+    });
+    b.onLoad({filter: /.*/, namespace: 'asset'}, (a) => ({
+      loader: 'js',
+      // ESM, not `module.exports =`: esbuild's CommonJS interop would copy every byte index.
+      contents: `export default globalThis[Symbol.for('plexconsole.loadAsset')](${JSON.stringify(a.path)});`,
+    }));
   },
-  // signal-exit and friends call require(); ESM bundles need a real one.
-  banner: {
-    js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);",
+};
+
+/**
+ * yoga-layout starts with `await loadYoga()` (top-level await, which CommonJS cannot have)
+ * and fetches its WASM from a base64 `data:` URL (which loads Node's own undici just to
+ * decode it). Instead: the WASM is an asset, compiled and instantiated synchronously through
+ * Emscripten's `instantiateWasm` hook, so Yoga is ready before Ink renders.
+ */
+const yogaSync = {
+  name: 'yoga-sync',
+  setup(b) {
+    b.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      mustReplace(text, 'const Yoga = wrapAssembly(await loadYoga());', '', 'yoga-layout index.js');
+      return {
+        loader: 'js',
+        contents: `import loadYoga from '../binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './wrapAssembly.js';
+const lib = {
+  instantiateWasm(imports, receive) {
+    const bytes = globalThis[Symbol.for('plexconsole.loadAsset')]('yoga.wasm');
+    receive(new WebAssembly.Instance(new WebAssembly.Module(bytes), imports));
+    return {};
   },
-  plugins: [
-    // Measured in BENCHMARKS.md: Delete/Insert Line when the window scrolls, and one
-    // tokenised-line cache across frames (see scripts/ink-patches/index.mjs).
-    ...inkPatchPlugins(),
-    {
-      // Ink 6.8's incremental renderer moves the cursor up one line too few
-      // (`previousVisible - 1`), so every update draws one line lower and the
-      // screen drifts. Ink 7 fixed it as `previousLines.length - 1`; we apply the
-      // same one-line fix at bundle time and fail loudly if Ink changes shape.
-      name: 'fix-ink-incremental-cursor',
-      setup(b) {
-        b.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async (a) => {
-          const {readFile} = await import('node:fs/promises');
-          const src = await readFile(a.path, 'utf8');
-          const bad = 'ansiEscapes.cursorUp(previousVisible - 1)';
-          if (!src.includes(bad)) throw new Error('ink log-update.js changed: re-check the incremental cursor fix');
-          return {contents: src.replace(bad, 'ansiEscapes.cursorUp(previousLines.length - 1)'), loader: 'js'};
-        });
-      },
+};
+loadYoga(lib); // synchronous with instantiateWasm: lib holds the runtime when it returns
+const Yoga = wrapAssembly(lib);
+export default Yoga;
+export * from './generated/YGEnums.js';
+`,
+      };
+    });
+    b.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      const m = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(text);
+      if (!m) throw new Error('yoga-layout binaries changed: no inlined WASM found (scripts/build.mjs)');
+      // The WASM leaves the source (120 KB less to parse); `import.meta` has no CommonJS meaning.
+      const contents = text.replace(m[0], '""').replace('var _scriptDir = import.meta.url;', 'var _scriptDir = undefined;');
+      return {loader: 'js', contents};
+    });
+  },
+};
+
+/** Ink 6.8's reconciler awaits two dev-only imports at top level; production never takes them. */
+const inkReconcilerNoAwait = {
+  name: 'ink-reconciler-no-top-level-await',
+  setup(b) {
+    b.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async (a) => {
+      let text = readFileSync(a.path, 'utf8');
+      text = mustReplace(text, "await import('./devtools.js');", 'void 0;', 'ink reconciler.js (devtools)');
+      text = mustReplace(text, '? await loadPackageJson()', '? {name: undefined, version: undefined}', 'ink reconciler.js (package.json)');
+      return {loader: 'js', contents: text};
+    });
+  },
+};
+
+/**
+ * undici's cookie helpers build their Headers brand check when undici loads, and reading
+ * `globalThis.Headers` there makes Node load its own bundled undici (~15–25 ms of every
+ * verb's and the console's start). The check is built on first use instead; same check.
+ */
+const undiciLazyCookieBrandCheck = {
+  name: 'undici-lazy-cookie-brand-check',
+  setup(b) {
+    b.onLoad({filter: /undici[\\/]lib[\\/]web[\\/]cookies[\\/]index\.js$/}, async (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      const contents = mustReplace(
+        text,
+        'const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))',
+        'let brandCheck\nconst brandChecks = (h) => (brandCheck ??= webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean)))(h)',
+        'undici cookies/index.js',
+      );
+      return {loader: 'js', contents};
+    });
+  },
+};
+
+/**
+ * src/api uses three things from undici: `request`, `Agent` and `EnvHttpProxyAgent`. undici's
+ * index.js loads all of it (fetch, WebSocket, mocks, caches, HTTP/2, SOCKS…) and the Node
+ * built-ins those need: about half the verbs' start-up. The pieces get an entry with those
+ * three only, built from undici's own modules and its own `makeDispatcher` (copied from its
+ * index.js at build time, so `request` behaves exactly as undici's). A new name imported
+ * from 'undici' in src fails the build here, not at run time.
+ */
+const UNDICI_USED = ['request', 'Agent', 'EnvHttpProxyAgent'];
+const undiciSlim = {
+  name: 'undici-slim',
+  setup(b) {
+    const dir = dirname(require.resolve('undici/package.json'));
+    b.onResolve({filter: /^undici$/}, (a) => (/[\\/]src[\\/]/.test(a.importer) ? {path: 'undici', namespace: 'undici-slim'} : undefined));
+    b.onLoad({filter: /.*/, namespace: 'undici-slim'}, () => {
+      const index = readFileSync(join(dir, 'index.js'), 'utf8');
+      const m = /\nfunction makeDispatcher \(fn\) \{\n[\s\S]*?\n\}\n/.exec(index);
+      if (!m) throw new Error('undici index.js changed: no makeDispatcher (scripts/build.mjs undici-slim)');
+      return {
+        loader: 'js',
+        resolveDir: dir,
+        contents: `'use strict'
+const Dispatcher = require('./lib/dispatcher/dispatcher')
+const Agent = require('./lib/dispatcher/agent')
+const EnvHttpProxyAgent = require('./lib/dispatcher/env-http-proxy-agent')
+const api = require('./lib/api')
+const util = require('./lib/core/util')
+const { InvalidArgumentError } = require('./lib/core/errors')
+const { getGlobalDispatcher } = require('./lib/global')
+// As undici's index.js does: dispatcher.request() and friends.
+Object.assign(Dispatcher.prototype, api)
+${m[0]}
+module.exports = { Agent, EnvHttpProxyAgent, request: makeDispatcher(api.request) }
+`,
+      };
+    });
+  },
+};
+
+/** Fails the build when src imports from undici something the slim entry lacks. */
+function checkUndiciNames() {
+  const used = new Set();
+  const walk = (d) => {
+    for (const e of readdirSync(d, {withFileTypes: true})) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(e.name)) {
+        for (const m of readFileSync(p, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'undici'/g)) {
+          for (const n of m[1].split(',').map((x) => x.trim()).filter((x) => x && !x.startsWith('type '))) used.add(n.split(/\s+as\s+/)[0]);
+        }
+      }
+    }
+  };
+  walk(join(ROOT, 'src'));
+  const missing = [...used].filter((n) => !UNDICI_USED.includes(n));
+  if (missing.length) throw new Error(`src imports ${missing.join(', ')} from undici: add it to the undici-slim entry (scripts/build.mjs)`);
+}
+
+const inkFixes = [
+  ...inkPatchPlugins(),
+  {
+    // Ink 6.8's incremental renderer moves the cursor up one line too few
+    // (`previousVisible - 1`), so every update draws one line lower and the
+    // screen drifts. Ink 7 fixed it as `previousLines.length - 1`; we apply the
+    // same one-line fix at bundle time and fail loudly if Ink changes shape.
+    name: 'fix-ink-incremental-cursor',
+    setup(b) {
+      b.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async (a) => {
+        const text = readFileSync(a.path, 'utf8');
+        const fixed = mustReplace(text, 'ansiEscapes.cursorUp(previousVisible - 1)', 'ansiEscapes.cursorUp(previousLines.length - 1)', 'ink log-update.js');
+        return {contents: fixed, loader: 'js'};
+      });
     },
-    {
-      // Ink renders nothing until exit when `is-in-ci` says CI (CI=true, as on CI boxes and
-      // in some operator shells). The console starts Ink only after checking that stdin and
-      // stdout are terminals, so that guess can only hide the UI: pin it to false.
-      name: 'console-is-interactive',
-      setup(b) {
-        b.onResolve({filter: /^is-in-ci$/}, () => ({path: 'is-in-ci', namespace: 'stub'}));
-      },
+  },
+  {
+    // Ink renders nothing until exit when `is-in-ci` says CI (CI=true, as on CI boxes and
+    // in some operator shells). The console starts Ink only after checking that stdin and
+    // stdout are terminals, so that guess can only hide the UI: pin it to false.
+    name: 'console-is-interactive',
+    setup(b) {
+      b.onResolve({filter: /^is-in-ci$/}, () => ({path: 'is-in-ci', namespace: 'stub'}));
     },
-    {
-      // Ink imports react-devtools-core only in dev mode; stubbing it drops `ws` too.
-      name: 'stub-ink-devtools',
-      setup(b) {
-        b.onResolve({filter: /^\.\/devtools\.js$/}, (a) =>
-          a.importer.includes('/ink/build/') ? {path: 'devtools', namespace: 'stub'} : undefined,
-        );
-        b.onLoad({filter: /.*/, namespace: 'stub'}, (a) => ({contents: a.path === 'is-in-ci' ? 'export default false;' : 'export {};', loader: 'js'}));
-      },
+  },
+  {
+    // Ink imports react-devtools-core only in dev mode; stubbing it drops `ws` too.
+    name: 'stub-ink-devtools',
+    setup(b) {
+      b.onResolve({filter: /^\.\/devtools\.js$/}, (a) =>
+        a.importer.includes('/ink/build/') ? {path: 'devtools', namespace: 'stub'} : undefined,
+      );
+      b.onLoad({filter: /.*/, namespace: 'stub'}, (a) => ({contents: a.path === 'is-in-ci' ? 'export default false;' : 'export {};', loader: 'js'}));
     },
-  ],
-  logLevel: 'warning',
-});
-chmodSync(outfile, 0o755);
+  },
+];
+
+/** esbuild options shared by the entry and the pieces. */
+export function commonOptions({sea = false, version} = {}) {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    jsx: 'automatic',
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __PLEXCONSOLE_VERSION__: JSON.stringify(version),
+    },
+    alias: {'plexconsole:pieces': join(RUNTIME, sea ? 'pieces-sea.js' : 'pieces-file.js')},
+    logLevel: 'warning',
+    // A piece that still imported an ES module at run time could not run from vm.Script.
+    supported: {'dynamic-import': false},
+  };
+}
+
+/**
+ * Builds the entry and every piece into `outdir`; `extraPlugins` come first (bench variants).
+ * Returns the files written, for the code cache and the executable.
+ */
+export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, extraPlugins = []} = {}) {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const chunks = join(outdir, 'chunks');
+  rmSync(chunks, {recursive: true, force: true});
+  mkdirSync(chunks, {recursive: true});
+  checkUndiciNames();
+  const common = commonOptions({sea, version: pkg.version});
+  const entry = join(outdir, sea ? 'sea-main.cjs' : 'plexconsole.cjs');
+  await build({
+    ...common,
+    entryPoints: [src('cli.ts')],
+    outfile: entry,
+    banner: {js: '#!/usr/bin/env node'},
+    plugins: [...extraPlugins, pieceBoundaries('entry')],
+  });
+  chmodSync(entry, 0o755);
+  const pieces = [];
+  for (const [name, files] of Object.entries(PIECES)) {
+    const outfile = join(chunks, `${name}.cjs`);
+    await build({
+      ...common,
+      stdin: {contents: files.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
+      outfile,
+      plugins: [...extraPlugins, pieceBoundaries(name), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, wasmAssets, yogaSync, inkReconcilerNoAwait, ...inkFixes],
+    });
+    pieces.push(outfile);
+  }
+  const assets = [];
+  for (const [name, from] of Object.entries(ASSETS)) {
+    copyFileSync(from, join(chunks, name));
+    assets.push(join(chunks, name));
+  }
+  writeFileSync(join(chunks, 'yoga.wasm'), yogaWasm());
+  assets.push(join(chunks, 'yoga.wasm'));
+  return {entry, pieces, assets};
+}
+
+/** The yoga WASM, taken out of yoga-layout's base64 module. */
+function yogaWasm() {
+  const text = readFileSync(join(dirname(require.resolve('yoga-layout')), '../binaries/yoga-wasm-base64-esm.js'), 'utf8');
+  const m = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(text);
+  if (!m?.[1]) throw new Error('yoga-layout binaries changed: no inlined WASM found');
+  return Buffer.from(m[1], 'base64');
+}
+
+/**
+ * Writes `<piece>.cjs.cache` next to each piece: runs of the built entry that load the
+ * pieces and exercise their common paths, with PLEXCONSOLE_WRITE_CODE_CACHE=1, after which
+ * the loader (scripts/runtime/chunks.js) serialises what V8 compiled. Only the same Node
+ * (same V8 version and flags) accepts the cache; any other compiles from source.
+ */
+export async function writeCodeCaches(entry, node = process.execPath) {
+  const cacheRun = (args, pieces = '') => {
+    const r = spawnSync(node, [entry, ...args], {
+      encoding: 'utf8',
+      env: {...process.env, PLEXCONSOLE_WRITE_CODE_CACHE: '1', PLEXCONSOLE_LOAD_PIECES: pieces},
+    });
+    if (r.status !== 0) throw new Error(`code cache run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  };
+  // Every piece's top level first; the runs below overwrite a piece's cache with a richer one.
+  cacheRun(['--version'], 'console,commands,sandbox');
+  // A verb against the built sandbox: the verb registry, undici's request path, zod, yaml.
+  const dataDir = mkdtempSync(join(tmpdir(), 'plexconsole-cache-'));
+  const sandbox = spawn(node, [entry, 'sandbox', '--port', '0', '--seed', 'empty', '--data-dir', dataDir], {stdio: ['ignore', 'pipe', 'inherit']});
+  try {
+    const url = await new Promise((ok, fail) => {
+      let out = '';
+      sandbox.stdout.on('data', (d) => {
+        out += d;
+        const m = /listening on (\S+)/.exec(out);
+        if (m) ok(m[1]);
+      });
+      sandbox.once('exit', (code) => fail(new Error(`code cache: the sandbox exited ${code}`)));
+    });
+    cacheRun(['whoami', '--output', 'yaml', '--server', url, '--token-file', join(dataDir, 'operator.token')]);
+  } finally {
+    sandbox.kill('SIGTERM');
+    rmSync(dataDir, {recursive: true, force: true});
+  }
+  // The console needs a terminal; without python3 its cache keeps only the top level.
+  if (spawnSync('python3', ['--version']).status === 0) {
+    const r = spawnSync('python3', [join(ROOT, 'scripts/code-cache-console.py'), node, entry], {encoding: 'utf8', timeout: 120_000});
+    if (r.status !== 0) throw new Error(`code cache run of the console failed (${r.status}): ${r.stderr}`);
+  }
+}
+
+/** `node dist/plexconsole.mjs` as before the split (scripts and tests that still name it). */
+export function writeCompatEntry(outdir) {
+  writeFileSync(
+    join(outdir, 'plexconsole.mjs'),
+    "#!/usr/bin/env node\n// The entry is dist/plexconsole.cjs (scripts/build.mjs); this keeps the old path working.\nimport {createRequire} from 'node:module';\ncreateRequire(import.meta.url)('./plexconsole.cjs');\n",
+  );
+  chmodSync(join(outdir, 'plexconsole.mjs'), 0o755);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outdir = join(ROOT, 'dist');
+  mkdirSync(outdir, {recursive: true});
+  const {entry} = await buildBundle({outdir});
+  writeCompatEntry(outdir);
+  await writeCodeCaches(entry);
+}

@@ -1,7 +1,10 @@
+// The start-up path: keep static imports here to the few small modules every invocation
+// needs. The console, the headless verbs and the sandbox are each imported on demand, and
+// the build (scripts/build.mjs) turns each of those imports into a separately loaded piece
+// with its own code cache, so `--version` or a verb never parses the console (BENCHMARKS.md).
 import {homedir} from 'node:os';
-import {isConfigError} from './config/resolve.js';
 import {CONSOLE_USAGE, parseConsoleArgs, type ConsoleArgs} from './consoleArgs.js';
-import {openConsole} from './openConsole.js';
+import {VERSION} from './version.js';
 
 /** argv → sandbox | headless verb | interactive console; resolves with the exit code. */
 async function main(argv: string[]): Promise<number> {
@@ -20,7 +23,12 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     flagError = error as Error;
   }
-  if (!args || args.version) {
+  // A bare --version is answered here, without loading the verbs (same text as `version`).
+  if (args?.version && !args.help) {
+    stdout.write(`plexconsole ${VERSION}\n`);
+    return 0;
+  }
+  if (!args) {
     const commands = await import('./commands/index.js');
     if (commands.isCommand(argv)) {
       return commands.runCommand(argv, {stdout, stderr, stdin, env, isTTY: Boolean(stdin.isTTY && stderr.isTTY), homeDir: homedir()});
@@ -41,15 +49,8 @@ async function main(argv: string[]): Promise<number> {
     stderr.write(`plexconsole: the console needs a terminal (stdin and stdout must be TTYs)\n${CONSOLE_USAGE}\n${usage()}`);
     return 2;
   }
-  try {
-    return await openConsole(args, {stdin, stdout, stderr, env, homeDir: homedir()});
-  } catch (error) {
-    if (isConfigError(error)) {
-      stderr.write(`plexconsole: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
-  }
+  const {openConsole} = await import('./openConsole.js');
+  return openConsole(args, {stdin, stdout, stderr, env, homeDir: homedir()});
 }
 
 main(process.argv.slice(2)).then(

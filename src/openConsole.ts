@@ -1,7 +1,7 @@
 import type {Readable, Writable} from 'node:stream';
 import {createClient, type ApiClient} from './api/client.js';
 import {getWhoami} from './api/whoami.js';
-import {resolveClientOptions} from './config/resolve.js';
+import {isConfigError, resolveClientOptions} from './config/resolve.js';
 import type {ConsoleArgs} from './consoleArgs.js';
 import {runConsole} from './console.js';
 import type {Route} from './hooks/navigation.js';
@@ -19,8 +19,20 @@ type ProcessIO = {
 /**
  * Connects (to the embedded demo sandbox, or per flags > env > plexctl profile)
  * and runs the console until the operator leaves; resolves with the exit code.
+ * A configuration problem is reported here, inside the console's piece of the bundle
+ * (scripts/build.mjs): its ConfigError class is not the entry's.
  */
 export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<number> {
+  try {
+    return await connectAndRun(args, io);
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    io.stderr.write(`plexconsole: ${error.message}\n`);
+    return error.exitCode;
+  }
+}
+
+async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> {
   let sandbox: Sandbox | undefined;
   let client: ApiClient;
   let profileLabel: string;

@@ -11,7 +11,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {useCommandSandbox} from './fixtures/sandbox.js';
 
 // `npm test` builds dist/ before vitest runs; PLEXCONSOLE_BIN may point at another build.
-const BIN = resolve(process.env.PLEXCONSOLE_BIN ?? 'dist/plexconsole.mjs');
+const BIN = resolve(process.env.PLEXCONSOLE_BIN ?? 'dist/plexconsole.cjs');
 const ctx = useCommandSandbox();
 
 const PLEXCTL_SCRIPT = String.raw`#!/usr/bin/env bash

@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import {randomBytes} from 'node:crypto';
 
 /** Path of the built single-file binary the e2e tests drive (npm test builds it first). */
-export const BINARY = new URL('../../../dist/plexconsole.mjs', import.meta.url).pathname;
+export const BINARY = new URL('../../../dist/plexconsole.cjs', import.meta.url).pathname;
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

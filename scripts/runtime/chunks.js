@@ -1,0 +1,56 @@
+// Run-time half of the split bundle (scripts/build.mjs): the entry, dist/plexconsole.cjs, is
+// small, and each path loads only the piece it needs — `console`, `commands` or `sandbox`
+// (dist/chunks/*.cjs, or the same files as assets of the single executable) — on first
+// use. Each piece is compiled with the V8 code cache the build wrote next to it, so a start
+// skips parsing and compiling what it runs. A cache made by another Node (another V8) is
+// rejected by V8 and the piece is compiled from source: slower, never wrong.
+import {writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {join} from 'node:path';
+import {Script} from 'node:vm';
+import {readPiece} from 'plexconsole:pieces';
+
+/** CommonJS's own wrapper: the pieces are esbuild CommonJS bundles. */
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n})'];
+
+const loaded = new Map();
+const env = process.env;
+// Build only (scripts/build.mjs): write each loaded piece's code cache when the process
+// exits, so it holds everything the run compiled, not only the piece's top level.
+const writeCaches = env.PLEXCONSOLE_WRITE_CODE_CACHE === '1';
+const debug = env.PLEXCONSOLE_DEBUG_PIECES === '1';
+
+/** The exports of piece `name` (`console`, `commands`, `sandbox`), loaded once. */
+export function loadChunk(name) {
+  const done = loaded.get(name);
+  if (done) return done.module.exports;
+  const t0 = debug ? performance.now() : 0;
+  const {code, cache, filename} = readPiece(`${name}.cjs`);
+  const script = new Script(WRAPPER[0] + code + WRAPPER[1], {filename, cachedData: writeCaches ? undefined : cache});
+  const module = {exports: {}, id: filename, filename, loaded: false};
+  loaded.set(name, {module, script, filename});
+  script.runInThisContext()(module.exports, createRequire(filename), module, filename, join(filename, '..'));
+  module.loaded = true;
+  if (debug) {
+    const how = cache === undefined ? 'no code cache' : script.cachedDataRejected ? 'code cache rejected' : 'code cache accepted';
+    process.stderr.write(`plexconsole: piece ${name}: ${how}, loaded in ${(performance.now() - t0).toFixed(1)} ms\n`);
+  }
+  return module.exports;
+}
+
+/** The bytes of a build asset (a WASM file), e.g. `sql-wasm.wasm`. */
+export function loadAsset(name) {
+  return readPiece(name, {binary: true}).bytes;
+}
+
+if (writeCaches) {
+  process.on('exit', () => {
+    for (const {script, filename} of loaded.values()) writeFileSync(`${filename}.cache`, script.createCachedData());
+  });
+  // `PLEXCONSOLE_WRITE_CODE_CACHE=1 PLEXCONSOLE_LOAD_PIECES=console,sandbox`: load them up front.
+  for (const name of (env.PLEXCONSOLE_LOAD_PIECES ?? '').split(',').filter(Boolean)) queueMicrotask(() => loadChunk(name));
+}
+
+// Pieces reach the loader (and each other) through these, not through a second copy of it.
+globalThis[Symbol.for('plexconsole.loadChunk')] = loadChunk;
+globalThis[Symbol.for('plexconsole.loadAsset')] = loadAsset;
