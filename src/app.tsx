@@ -7,6 +7,8 @@ import {matches} from './hooks/keymap.js';
 import {NavigationContext, ViewSlotContext, type Navigation, type Route} from './hooks/navigation.js';
 import {useAppState} from './hooks/useAppState.js';
 import {useKeys, type KeyPress} from './hooks/useKeys.js';
+import {useRedraw, useRedrawOnResize} from './hooks/useRedraw.js';
+import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {StatusContext, type StatusMessage, type StatusTone} from './hooks/useStatus.js';
 import {principalLabel, useWhoami} from './hooks/useWhoami.js';
 import {editText} from './hooks/textEdit.js';
@@ -89,6 +91,10 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     } else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
   };
 
+  // ctrl+l works everywhere, modals and prompts included: it changes nothing but the screen.
+  const redraw = useRedraw();
+  useKeys(({name}) => void (matches('app.redraw', name) && redraw()));
+  useRedrawOnResize(useTerminalSize());
   useKeys(onGlobalKey, state.overlay === 'none' && captured.size === 0);
   useKeys(onOverlayKey, state.overlay !== 'none');
 

@@ -43,7 +43,7 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
   try {
     return await runConsole({
       client,
-      info: {serverHost: client.server.host, profileLabel, readOnly: args.readOnly},
+      info: {serverHost: client.server.host, profileLabel, readOnly: args.readOnly, refreshMs: args.refreshMs},
       initialRoute,
       stdin: io.stdin,
       stdout: io.stdout,

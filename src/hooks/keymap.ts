@@ -51,6 +51,7 @@ export const KEYMAP = {
   'nav.nodes': {keys: ['3'], label: '3 nodes', help: 'go to Nodes'},
   'app.command': {keys: [':'], label: ': cmd', help: 'command line: projects, tokens [slug|id], nodes, rotate <node>, whoami, quit'},
   'app.help': {keys: ['?'], label: '? help', help: 'show the keys of this screen'},
+  'app.redraw': {keys: ['ctrl+l'], label: '', help: 'redraw the whole screen'},
   'app.quit': {keys: ['q', 'ctrl+c'], label: 'q quit', help: 'quit (ctrl+c works everywhere)'},
 } as const satisfies Record<string, Binding>;
 

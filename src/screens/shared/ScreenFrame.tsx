@@ -13,6 +13,9 @@ import {truncate} from './text.js';
 // shorter than the terminal or Ink clears the whole screen on every update.
 export const FRAME_CHROME_ROWS = 4;
 
+/** Below this the screens cannot be drawn without lines running into each other. */
+export const MIN_SIZE = {columns: 60, rows: 15} as const;
+
 type ScreenFrameProps = {
   readonly view: string;
   readonly projectSlug?: string;
@@ -38,14 +41,20 @@ export function ScreenFrame({view, projectSlug, bindings: own, children}: Screen
     () => (chrome.captured ? hints(bindings, info.readOnly) : hints(['app.help', ...bindings, 'app.command', 'app.quit'], info.readOnly)),
     [chrome.captured, bindings, info.readOnly],
   );
+  const tooSmall = columns < MIN_SIZE.columns || rows < MIN_SIZE.rows;
+  const body = <FooterBindingsContext.Provider value={setModal}>{children(bodyRows, columns)}</FooterBindingsContext.Provider>;
+  // Below the minimum the frame stays mounted but hidden (same tree, nothing remounts), so a
+  // half-typed confirmation survives a pane briefly made too small.
   return (
-    <Box flexDirection="column" width={columns}>
+    <>
+      {tooSmall ? <Text wrap="truncate">terminal too small (need {MIN_SIZE.columns}×{MIN_SIZE.rows})</Text> : null}
+    <Box flexDirection="column" width={columns} display={tooSmall ? 'none' : 'flex'}>
       <Header {...info} principal={chrome.principal} view={view} projectSlug={projectSlug} width={columns} />
       <Box flexDirection="column" height={bodyRows} overflow="hidden">
         {chrome.overlay === 'help' ? <HelpOverlay bindings={[...bindings, 'nav.projects', 'nav.tokens', 'nav.nodes', ...globals]} readOnly={info.readOnly} rows={bodyRows} columns={columns} /> : null}
         {/* Kept mounted under the help overlay: a modal's state (typed text) survives `?`. */}
         <Box display={chrome.overlay === 'help' ? 'none' : 'flex'} flexDirection="column">
-          <FooterBindingsContext.Provider value={setModal}>{children(bodyRows, columns)}</FooterBindingsContext.Provider>
+          {body}
         </Box>
       </Box>
       <Text color={chrome.status ? color(`status.${chrome.status.tone}`) : undefined} wrap="truncate">
@@ -57,6 +66,7 @@ export function ScreenFrame({view, projectSlug, bindings: own, children}: Screen
         <Footer text={footer} width={columns} />
       )}
     </Box>
+    </>
   );
 }
 
