@@ -108,7 +108,10 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     () => ({overlay: state.overlay, commandText: state.commandText, status, captured: captured.size > 0, principal}),
     [state.overlay, state.commandText, status, captured, principal],
   );
-  const layer = useMemo(() => ({screenActive: state.overlay === 'none', setCaptured}), [state.overlay, setCaptured]);
+  const layer = useMemo(
+    () => ({screenActive: state.overlay === 'none', setCaptured, showHelp: () => dispatch({type: 'overlay', overlay: 'help'})}),
+    [state.overlay, setCaptured, dispatch],
+  );
   return (
     <NavigationContext.Provider value={nav}>
       <StatusContext.Provider value={showStatus}>

@@ -42,7 +42,7 @@ export const KEYMAP = {
   'filter.clear': {keys: ['escape'], label: 'esc clear', help: 'clear the filter'},
   'form.next': {keys: ['tab', 'down'], label: 'tab next', help: 'next field'},
   'form.prev': {keys: ['shift+tab', 'up'], label: '', help: 'previous field'},
-  'form.submit': {keys: ['return'], label: '⏎ submit', help: 'submit (on the last field)'},
+  'form.submit': {keys: ['return'], label: '⏎ next/submit', help: 'next field; on the last field (TTL) it submits'},
   'form.toggle': {keys: ['left', 'right', 'space'], label: '←→ choose', help: 'choose the kind'},
   'error.retry': {keys: ['r'], label: 'r retry', help: 'retry the request'},
   'nav.back': {keys: ['escape'], label: 'esc back', help: 'back / close / cancel'},

@@ -78,7 +78,6 @@ export function TokensScreen({project, select}: {readonly project: string; reado
       <IssueDialog
         projectId={data.project.id}
         projectSlug={slug ?? project}
-        now={now}
         columns={size.columns}
         onDone={(id) => {
           if (id === undefined) return setState(closeModal(state));
