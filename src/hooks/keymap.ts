@@ -86,11 +86,7 @@ export function matches(id: BindingId, name: string, readOnly = false): boolean 
 
 /** Footer hints for a screen's bindings, dropping dangerous ones in read-only mode. */
 export function hints(ids: readonly BindingId[], readOnly: boolean): string {
-  return ids
-    .map((id) => KEYMAP[id] as Binding)
-    .filter((b) => b.label !== '' && !(readOnly && b.dangerous))
-    .map((b) => b.label)
-    .join(' · ');
+  return hintLabels(ids, readOnly).join(SEP);
 }
 
 /** Help-overlay rows (keys, description) for a screen's bindings. */
@@ -104,4 +100,30 @@ export function helpRows(ids: readonly BindingId[], readOnly: boolean): Array<{k
 function displayKey(k: string): string {
   const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', return: 'Enter', escape: 'Esc', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', tab: 'Tab', 'shift+tab': 'Shift+Tab', space: 'Space'};
   return names[k] ?? k;
+}
+
+const SEP = ' · ';
+
+/**
+ * The footer line for `width` cells: `lead` (`? help`) and `tail` (`: cmd`, `q quit`) stay;
+ * the screen's hints follow in priority order and the ones that do not fit are dropped whole,
+ * never cut mid-word (the `?` overlay lists them all).
+ */
+export function fitHints(lead: readonly string[], middle: readonly string[], tail: readonly string[], width: number): string {
+  const len = (parts: readonly string[]) => parts.join(SEP).length;
+  const pinnedTail = [...tail];
+  while (pinnedTail.length > 0 && len([...lead, ...pinnedTail]) > width) pinnedTail.pop();
+  const kept: string[] = [];
+  for (const hint of middle) {
+    if (len([...lead, ...kept, hint, ...pinnedTail]) <= width) kept.push(hint);
+  }
+  return [...lead, ...kept, ...pinnedTail].join(SEP);
+}
+
+/** The labels of `ids` that have one, without the dangerous ones in read-only mode. */
+export function hintLabels(ids: readonly BindingId[], readOnly: boolean): string[] {
+  return ids
+    .map((id) => KEYMAP[id] as Binding)
+    .filter((b) => b.label !== '' && !(readOnly && b.dangerous))
+    .map((b) => b.label);
 }

@@ -19,7 +19,8 @@ import {copyWithStatus} from './TokenCopy.js';
 import {closeModal, initialTokens, selectIssued, tokenSortDesc, tokensKey, type TokensState} from './TokensReducer.js';
 import {tokensHeadLines, TokensView} from './TokensView.js';
 
-const LIST_KEYS: BindingId[] = ['list.open', 'list.filter', 'tokens.stateFilter', 'list.sort', 'list.refresh', 'tokens.copy', 'tokens.issue', 'tokens.revoke', 'nav.back', 'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last', 'list.reverse'];
+// In footer priority order: what cannot fit at 80 columns is dropped from the end (`?` lists all).
+const LIST_KEYS: BindingId[] = ['list.open', 'tokens.issue', 'tokens.revoke', 'list.filter', 'tokens.stateFilter', 'list.sort', 'list.refresh', 'tokens.copy', 'nav.back', 'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last', 'list.reverse'];
 const FILTER_KEYS: BindingId[] = ['filter.apply', 'filter.clear'];
 const ERROR_KEYS: BindingId[] = ['error.retry', 'nav.back'];
 const NO_ROWS: readonly TokenRow[] = [];

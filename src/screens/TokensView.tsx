@@ -40,7 +40,8 @@ export function TokensView(p: TokensViewProps) {
   const cols = useMemo(() => tokenColumns(p.now), [p.now]);
   const head = tokensHeadLines(p);
   const position = positionText(p.index, p.visible.length);
-  const progress = p.loading !== undefined ? `${position} · loading ${formatCount(p.loading)}/…` : `${position} · ${formatCount(p.total)} ${p.total === 1 ? 'token' : 'tokens'}${p.truncated ? ' (first 100,000)' : ''}`;
+  // While pages stream in, the count shown is the rows the counts were made from, so both agree.
+  const progress = p.loading !== undefined ? `${position} · loading ${formatCount(p.total)}/…` : `${position} · ${formatCount(p.total)} ${p.total === 1 ? 'token' : 'tokens'}${p.truncated ? ' (first 100,000)' : ''}`;
   const filterParts: string[] = [];
   if (p.typing) filterParts.push(`/${p.filter}▏ ⏎ keep · esc clear`);
   else if (p.filter) filterParts.push(`filter "${p.filter}"`);
@@ -72,21 +73,24 @@ export function TokensView(p: TokensViewProps) {
 
 const rowKey = (r: TokenRow) => r.id;
 
-/** `live 3 · expired 1 · consumed 2 · revoked 1  │ 7 tokens`; when that is too wide, the progress goes first so it is never cut. */
+/**
+ * `41/1,204 · 1,204 tokens │ live 3 · expired 1 · consumed 2 · revoked 1`: the position and
+ * progress first, always in that order; STATE counts that do not fit drop whole from the end.
+ */
 function CountsLine({counts, progress, columns}: {readonly counts: StateCounts; readonly progress: string; readonly columns: number}) {
-  const plain = TOKEN_STATES.map((s) => `${s} ${formatCount(counts[s])}`).join(' · ');
-  const progressFirst = plain.length + progress.length + 4 > columns;
-  const states = TOKEN_STATES.map((s, i) => (
-    <Text key={s}>
-      {i > 0 ? ' · ' : ''}
-      <Text color={color(stateRole(s))}>{s}</Text> {formatCount(counts[s])}
-    </Text>
-  ));
+  let shown = TOKEN_STATES.length;
+  const width = (n: number) => progress.length + 3 + TOKEN_STATES.slice(0, n).map((s) => `${s} ${formatCount(counts[s])}`).join(' · ').length + (n < TOKEN_STATES.length ? 4 : 0);
+  while (shown > 1 && width(shown) > columns) shown--;
   return (
     <Text wrap="truncate">
-      {progressFirst ? <Text color={color('ui.dim')}>{progress + ' │ '}</Text> : null}
-      {states}
-      {progressFirst ? null : <Text color={color('ui.dim')}>{'  │ ' + progress}</Text>}
+      <Text color={color('ui.dim')}>{progress + ' │ '}</Text>
+      {TOKEN_STATES.slice(0, shown).map((s, i) => (
+        <Text key={s}>
+          {i > 0 ? ' · ' : ''}
+          <Text color={color(stateRole(s))}>{s}</Text> {formatCount(counts[s])}
+        </Text>
+      ))}
+      {shown < TOKEN_STATES.length ? <Text color={color('ui.dim')}> · …</Text> : null}
     </Text>
   );
 }

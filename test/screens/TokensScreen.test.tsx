@@ -32,6 +32,14 @@ describe('Tokens roster', () => {
     expect(app.frames.some((f) => /loading [\d,]+\/…/.test(f) && tableLines(f).length > 0)).toBe(true);
     const [, live, expired, consumed, revoked] = COUNTS.exec(app.lastFrame())!.map(Number);
     expect(live! + expired! + consumed! + revoked!).toBe(1000);
+    // While loading, the progress leads the line and the counts add up to the count it shows.
+    for (const f of app.frames.filter((x) => /loading [\d,]+\/…/.test(x))) {
+      const line = f.split('\n').find((l) => l.includes('loading'))!;
+      expect(line).toMatch(/^\d[\d,]*\/[\d,]+ · loading [\d,]+\/… │ live /);
+      const loaded = Number(/loading ([\d,]+)/.exec(line)![1]!.replaceAll(',', ''));
+      const c = COUNTS.exec(line)!.slice(1).map(Number);
+      expect(c.reduce((a, b) => a + b, 0)).toBe(loaded);
+    }
   });
 
   it('/ filters by text on Enter and Esc clears it; f cycles the STATE filter', async () => {
