@@ -28,7 +28,7 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
     const {startSandbox} = await import('./sandbox/server.js');
     sandbox = await startSandbox({host: '127.0.0.1', port: 0, seed: 'demo'});
     client = createClient({server: sandbox.url, token: sandbox.operatorToken});
-    profileLabel = 'demo';
+    profileLabel = 'demo sandbox';
   } else {
     const {options, connection} = resolveClientOptions({
       flags: {server: args.server, profile: args.profile, tokenFile: args.tokenFile, timeout: args.timeout, caFile: args.caFile, allowInsecureHttp: args.allowInsecureHttp},
@@ -37,7 +37,7 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
       onWarning: (msg) => io.stderr.write(`plexconsole: warning: ${msg}\n`),
     });
     client = createClient(options);
-    profileLabel = connection.profileLabel;
+    profileLabel = settingsSource(connection.profileLabel);
   }
   const initialRoute: Route = args.project ? {name: 'tokens', project: args.project} : {name: 'projects'};
   try {
@@ -53,4 +53,11 @@ export async function openConsole(args: ConsoleArgs, io: ProcessIO): Promise<num
     await client.close().catch(() => {});
     await sandbox?.close().catch(() => {});
   }
+}
+
+/** Where the connection settings came from, in the header, in an operator's words (issue 10). */
+function settingsSource(label: string): string {
+  if (label === 'flags') return '--server flag';
+  if (label === 'env') return 'env';
+  return `profile ${label}`;
 }
