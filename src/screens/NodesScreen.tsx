@@ -9,6 +9,8 @@ import {createNodeView, NODE_SORTS, type NodeRow, type NodeSort} from '../hooks/
 import type {ApiError, NodeSummary} from '../hooks/types.js';
 import {useKeys} from '../hooks/useKeys.js';
 import {useNodes} from '../hooks/useNodes.js';
+import {useAutoRefresh} from '../hooks/useAutoRefresh.js';
+import {useStaleness, type Staleness} from '../hooks/useStaleness.js';
 import {useStatus} from '../hooks/useStatus.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {NodesTable, type NodesTableProps} from './NodesTable.js';
@@ -42,6 +44,8 @@ export function NodesScreen() {
   const {list: lv} = state;
   const typing = state.mode.kind === 'filter';
   useCapture(typing);
+  const refreshMs = useAutoRefresh(nodes.refresh, active && !typing && nodes.status === 'ready');
+  const staleness = useStaleness(nodes, refreshMs);
   const list = nodes.status === 'ready' ? nodes.data : NO_NODES;
   const rows = view(list, lv.sort, lv.desc, lv.filter);
 
@@ -71,6 +75,7 @@ export function NodesScreen() {
           desc={lv.desc}
           filter={lv.filter}
           typing={typing}
+          staleness={staleness}
         />
       )}
     </ScreenFrame>
@@ -83,6 +88,8 @@ export type NodesViewProps = Omit<NodesTableProps, 'rows'> & {
   readonly filter: string;
   /** The `/` field is open; the filter applies as it is typed. */
   readonly typing: boolean;
+  /** Shown when refresh is off or failing. */
+  readonly staleness?: Staleness;
 };
 
 /** The Nodes body: loading, error, empty or the table, with a summary line above it. */
@@ -99,12 +106,15 @@ export function NodesView(props: NodesViewProps) {
     : `${position} · ${state.total} node${state.total === 1 ? '' : 's'}${unnamed ? ` · ${unnamed} without a name (—)` : ''}`;
   return (
     <Box flexDirection="column">
-      {typing ? (
+      {props.staleness?.failed ? (
+        <Text color={color('status.warn')} wrap="truncate">{props.staleness.text}</Text>
+      ) : typing ? (
         <TextField label="/ filter" value={applied} focused note={`${state.rows.length} of ${state.total} match · ⏎ keep · esc clear`} />
       ) : (
         <Text wrap="truncate">
           {summary}
           <Text color={color('ui.dim')}>{props.refreshing ? ' · refreshing…' : ''}</Text>
+          {props.staleness ? <Text color={color(props.staleness.failed ? 'status.warn' : 'ui.dim')}>{` · ${props.staleness.text}`}</Text> : null}
         </Text>
       )}
       {state.total === 0 ? (

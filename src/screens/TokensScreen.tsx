@@ -11,6 +11,9 @@ import {useKeys} from '../hooks/useKeys.js';
 import {useStatus} from '../hooks/useStatus.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {useTokens} from '../hooks/useTokens.js';
+import {useAutoRefresh} from '../hooks/useAutoRefresh.js';
+import {useRosterRefresh} from '../hooks/useRosterRefresh.js';
+import {useStaleness} from '../hooks/useStaleness.js';
 import {IssueDialog} from './IssueDialog.js';
 import {RevokeDialog} from './RevokeDialog.js';
 import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
@@ -53,8 +56,17 @@ export function TokensScreen({project, select}: {readonly project: string; reado
   const {visible, counts} = viewOf({rows, sort: list.sort, desc: list.desc, filter: list.filter, state: state.stateFilter, now});
   const typing = mode.kind === 'filter';
   const bodyRows = Math.max(3, size.rows - FRAME_CHROME_ROWS);
-  const tableRows = Math.max(1, bodyRows - tokensHeadLines({typing, filter: list.filter, stateFilter: state.stateFilter}) - 1);
+  const target = useMemo(() => (data?.complete ? {projectId: data.project.id, rows} : undefined), [data?.complete, data?.project.id, rows]);
+  const live = useRosterRefresh(target, roster.setRows);
+  const failed = live.refreshError !== undefined;
+  const tableRows = Math.max(1, bodyRows - tokensHeadLines({typing, filter: list.filter, stateFilter: state.stateFilter, failed}) - 1);
   useCapture(mode.kind !== 'list');
+  const active = useScreenActive();
+  const at = resolveSelection(list.sel, visible, keyOf, tableRows);
+  // Re-reads the rows on screen by id (plus the newest page, or everything for a small roster).
+  const onScreen = () => visible.slice(at.offset, at.offset + tableRows).map((r) => r.id);
+  const refreshMs = useAutoRefresh(() => live.refresh(onScreen()), active && mode.kind === 'list' && target !== undefined);
+  const staleness = useStaleness(live, refreshMs);
 
   useKeys((press) => {
     if (roster.status === 'error') {
@@ -67,11 +79,11 @@ export function TokensScreen({project, select}: {readonly project: string; reado
     setState(out.state);
     const e = out.effect;
     if (e?.kind === 'back') nav.back();
-    else if (e?.kind === 'refresh') roster.reload();
+    else if (e?.kind === 'refresh') failed ? live.refresh(onScreen()) : roster.reload(); // r retries a failed refresh over the data shown
     else if (e?.kind === 'copy') copyWithStatus(showStatus, e.row.id, `token id ${e.row.id}`);
     else if (e?.kind === 'readOnly') showStatus(`READ-ONLY session: ${e.what} is disabled (started with --read-only)`, 'warn');
     else if (e?.kind === 'open' && data) nav.push({name: 'tokenDetail', projectId: data.project.id, tokenId: e.row.id});
-  }, useScreenActive() && (mode.kind === 'list' || mode.kind === 'filter'));
+  }, active && (mode.kind === 'list' || mode.kind === 'filter'));
 
   const slug = data?.project.slug;
   const modal = !data ? undefined
@@ -82,14 +94,14 @@ export function TokensScreen({project, select}: {readonly project: string; reado
         columns={size.columns}
         onDone={(id) => {
           if (id === undefined) return setState(closeModal(state));
+          live.touch(id);
           setState(selectIssued(state, id));
           roster.reload();
         }}
       />
     ) : mode.kind === 'revoke' ? (
-      <RevokeDialog projectId={data.project.id} token={mode.token} now={now} onRevoked={roster.patch} onClose={() => setState(closeModal(state))} />
+      <RevokeDialog projectId={data.project.id} token={mode.token} now={now} onRevoked={(t) => (live.touch(t.id), roster.patch(t))} onClose={() => setState(closeModal(state))} />
     ) : undefined;
-  const at = resolveSelection(list.sel, visible, keyOf, tableRows);
   const bindings = roster.status === 'error' ? ERROR_KEYS : typing ? FILTER_KEYS : LIST_KEYS;
   return (
     <ScreenFrame view="tokens" projectSlug={slug} bindings={bindings}>
@@ -97,7 +109,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
         roster.status === 'loading' ? <LoadingView what={`tokens of ${project}`} />
         : roster.status === 'error' ? <ErrorView error={roster.error} hint="r retry · esc back" />
         : rows.length === 0 && !modal && roster.loading === undefined ? <EmptyView message={`No bootstrap tokens in ${slug ?? project} yet.`} hint={readOnly ? 'r refresh · esc back' : 'n issues one · r refresh · esc back'} />
-        : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={typing} stateFilter={state.stateFilter} now={now} rows={body} columns={columns} modal={modal} />
+        : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={typing} staleness={staleness} stateFilter={state.stateFilter} now={now} rows={body} columns={columns} modal={modal} />
       }
     </ScreenFrame>
   );

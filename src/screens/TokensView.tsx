@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo, type ReactNode} from 'react';
 import {TOKEN_STATES} from '../domain/tokenState.js';
 import {positionText} from '../hooks/listView.js';
+import type {Staleness} from '../hooks/useStaleness.js';
 import {formatCount, type StateCounts, type StateFilter, type TokenRow, type TokenSort} from '../hooks/tokenRoster.js';
 import {color, stateRole} from './shared/theme.js';
 import {truncate} from './shared/text.js';
@@ -22,6 +23,8 @@ export type TokensViewProps = {
   readonly filter: string;
   /** The `/` field is open; the filter applies as it is typed. */
   readonly typing: boolean;
+  /** Shown when refresh is off (after the count) or failing (a banner line). */
+  readonly staleness?: Staleness;
   readonly stateFilter: StateFilter;
   readonly now: number;
   readonly rows: number;
@@ -31,17 +34,17 @@ export type TokensViewProps = {
 };
 
 /** Lines above the table: the counts line, plus the filter line when a filter is open or set. */
-export function tokensHeadLines(p: Pick<TokensViewProps, 'typing' | 'filter' | 'stateFilter'>): number {
-  return p.typing || p.filter !== '' || p.stateFilter !== 'all' ? 2 : 1;
+export function tokensHeadLines(p: Pick<TokensViewProps, 'typing' | 'filter' | 'stateFilter'> & {readonly failed?: boolean}): number {
+  return (p.typing || p.filter !== '' || p.stateFilter !== 'all' ? 2 : 1) + (p.failed ? 1 : 0);
 }
 
 /** The roster: STATE counts, progress, filters and the windowed table. */
 export function TokensView(p: TokensViewProps) {
   const cols = useMemo(() => tokenColumns(p.now), [p.now]);
-  const head = tokensHeadLines(p);
+  const head = tokensHeadLines({...p, failed: p.staleness?.failed});
   const position = positionText(p.index, p.visible.length);
   // While pages stream in, the count shown is the rows the counts were made from, so both agree.
-  const progress = p.loading !== undefined ? `${position} · loading ${formatCount(p.total)}/…` : `${position} · ${formatCount(p.total)} ${p.total === 1 ? 'token' : 'tokens'}${p.truncated ? ' (first 100,000)' : ''}`;
+  const progress = p.loading !== undefined ? `${position} · loading ${formatCount(p.total)}/…` : `${position} · ${formatCount(p.total)} ${p.total === 1 ? 'token' : 'tokens'}${p.truncated ? ' (first 100,000)' : ''}${p.staleness && !p.staleness.failed ? ` · ${p.staleness.text}` : ''}`;
   const filterParts: string[] = [];
   if (p.typing) filterParts.push(`/${p.filter}▏ ⏎ keep · esc clear`);
   else if (p.filter) filterParts.push(`filter "${p.filter}"`);
@@ -50,7 +53,8 @@ export function TokensView(p: TokensViewProps) {
   return (
     <Box flexDirection="column">
       <CountsLine counts={p.counts} progress={progress} columns={p.columns} />
-      {head === 2 ? <Text color={color('ui.focus')} wrap="truncate">{truncate(filterParts.join(' · '), p.columns)}</Text> : null}
+      {p.staleness?.failed ? <Text color={color('status.warn')} wrap="truncate">{p.staleness.text}</Text> : null}
+      {head - (p.staleness?.failed ? 1 : 0) === 2 ? <Text color={color('ui.focus')} wrap="truncate">{truncate(filterParts.join(' · '), p.columns)}</Text> : null}
       {p.modal ?? (p.visible.length === 0 ? (
         <Text color={color('ui.dim')}>{p.total === 0 ? 'No bootstrap tokens yet.' : 'No tokens match the filter (esc in / clears it, f cycles STATE).'}</Text>
       ) : (

@@ -108,7 +108,7 @@ describe('Tokens roster', () => {
     app = await renderApp(op, {name: 'tokens', project: 'sticky'});
     await app.waitFor('12 tokens');
     await app.press('down', 'down', 'down');
-    const chosen = selectedLine(app.lastFrame())!.slice(2, 38);
+    const chosen = selectedLine(await app.waitFor('4/12'))!.slice(2, 38);
     await issueBootstrapToken(op, id, {kind: 'bridge', env_prefix: 'new', ttl_seconds: 3600});
     await issueBootstrapToken(op, id, {kind: 'bridge', env_prefix: 'new', ttl_seconds: 3600});
     await app.press('r');

@@ -16,7 +16,7 @@ import {truncate} from './text.js';
 export const FRAME_CHROME_ROWS = 4;
 
 /** Below this the screens cannot be drawn without lines running into each other. */
-export const MIN_SIZE = {columns: 60, rows: 15} as const;
+export const MIN_SIZE = {columns: 50, rows: 15} as const;
 
 type ScreenFrameProps = {
   readonly view: string;
