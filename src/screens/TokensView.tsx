@@ -40,7 +40,7 @@ export function tokensHeadLines(p: Pick<TokensViewProps, 'typing' | 'filter' | '
 
 /** The roster: STATE counts, progress, filters and the windowed table. */
 export function TokensView(p: TokensViewProps) {
-  const cols = useMemo(() => tokenColumns(p.now), [p.now]);
+  const cols = useMemo(() => tokenColumns(p.now, p.columns), [p.now, p.columns]);
   const head = tokensHeadLines({...p, failed: p.staleness?.failed});
   const position = positionText(p.index, p.visible.length);
   // While pages stream in, the count shown is the rows the counts were made from, so both agree.
