@@ -50,8 +50,14 @@ function countingProxy(target) {
     req.on('data', (c) => chunks.push(c));
     req.on('end', async () => {
       counts.requests++;
-      const r = await fetch(new URL(req.url, target), {method: req.method, headers: req.headers, body: chunks.length ? Buffer.concat(chunks) : undefined});
-      const body = Buffer.from(await r.arrayBuffer());
+      let r;
+      let body;
+      try {
+        r = await fetch(new URL(req.url, target), {method: req.method, headers: req.headers, body: chunks.length ? Buffer.concat(chunks) : undefined});
+        body = Buffer.from(await r.arrayBuffer());
+      } catch {
+        return void res.writeHead(502).end(); // the sandbox is stopping (end of the run)
+      }
       counts.bytes += body.length;
       const headers = Object.fromEntries([...r.headers].filter(([k]) => !['content-encoding', 'transfer-encoding', 'content-length'].includes(k)));
       res.writeHead(r.status, headers).end(body);

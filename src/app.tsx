@@ -1,7 +1,7 @@
 import {useApp} from 'ink';
 import {Component, useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
 import {AppChromeContext} from './hooks/appChrome.js';
-import {parseCommand} from './hooks/commandLine.js';
+import {completeCommand, parseCommand} from './hooks/commandLine.js';
 import {InputLayerContext} from './hooks/inputLayer.js';
 import {matches} from './hooks/keymap.js';
 import {NavigationContext, ViewSlotContext, type Navigation, type Route} from './hooks/navigation.js';
@@ -73,6 +73,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     if (command.kind === 'go') nav.jump(command.route);
     else if (command.kind === 'quit') exit();
     else if (command.kind === 'error') showStatus(command.message, 'warn');
+    else if (command.kind === 'help') dispatch({type: 'overlay', overlay: 'help'});
     else if (whoami.status === 'ready') {
       const w = whoami.data;
       showStatus(`${principalLabel(w)} · ${w.principal_type}${w.principal_scope ? ` · ${w.principal_scope} scope` : ''} · subject ${w.subject}`);
@@ -88,7 +89,8 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     else if (press.name === 'return') {
       dispatch({type: 'overlay', overlay: 'none'});
       runCommand(state.commandText);
-    } else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
+    } else if (press.name === 'tab') dispatch({type: 'command', text: completeCommand(state.commandText)});
+    else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
   };
 
   // ctrl+l works everywhere, modals and prompts included: it changes nothing but the screen.

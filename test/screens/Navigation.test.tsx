@@ -155,3 +155,20 @@ describe('help and footer in the 100-column test terminal', () => {
     await app.waitFor((f) => !f.includes('Keys on this screen'));
   });
 });
+
+describe('the : command line helps', () => {
+  it('Tab completes a prefix, suggestions show as you type, and :TOK works in any case', async () => {
+    const s = sandbox();
+    app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'projects'});
+    await app.waitFor('edge-prod');
+    await app.press(':', 'ro');
+    const typing = await app.waitFor(':ro');
+    expect(footer(typing)).toContain('rotate <node name|id>');
+    await app.press('backspace', 'backspace', 'TOK', 'tab');
+    await app.waitFor(':tokens ');
+    await app.press('edge-prod', 'return');
+    await app.waitFor('120 tokens');
+    await app.press(':', 'help', 'return');
+    await app.waitFor('Keys on this screen');
+  });
+});

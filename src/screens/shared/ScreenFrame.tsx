@@ -3,6 +3,7 @@ import {useMemo, useState, type ReactNode} from 'react';
 import {listMoveFor, stepIndex} from '../../hooks/listWindow.js';
 import {useKeys} from '../../hooks/useKeys.js';
 import {FooterBindingsContext} from './footerBindings.js';
+import {suggestCommands} from '../../hooks/commandLine.js';
 import {useAppChrome} from '../../hooks/appChrome.js';
 import {useConsoleInfo} from '../../hooks/ApiProvider.js';
 import {fitHints, helpRows, hintLabels, type BindingId} from '../../hooks/keymap.js';
@@ -63,7 +64,11 @@ export function ScreenFrame({view, projectSlug, bindings: own, children}: Screen
         {chrome.status ? truncate(chrome.status.text, columns) : ' '}
       </Text>
       {chrome.overlay === 'command' ? (
-        <Text wrap="truncate">:{chrome.commandText}<Text inverse> </Text></Text>
+        <Text wrap="truncate">
+          :{chrome.commandText}
+          <Text inverse> </Text>
+          <Text color={color('ui.dim')}>{`  ${suggestCommands(chrome.commandText).join(' · ') || 'no such command'} · tab completes`}</Text>
+        </Text>
       ) : (
         <Footer text={footer} width={columns} />
       )}
