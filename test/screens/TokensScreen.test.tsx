@@ -129,14 +129,17 @@ describe('Tokens roster', () => {
     await app.waitFor('120 tokens');
   });
 
-  it('read-only hides and disables n and x', async () => {
+  it('read-only hides n and x, and pressing them says why', async () => {
     const s = sandbox();
     app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'tokens', project: 'edge-prod'}, {readOnly: true});
     const frame = await app.waitFor('120 tokens');
     expect(frame).not.toContain('n new');
     expect(frame).not.toContain('x revoke');
     expect(frame).toContain('READ-ONLY');
-    await app.press('n', 'x');
+    await app.press('n');
+    await app.waitFor('READ-ONLY session: issuing tokens is disabled (started with --read-only)');
+    await app.press('x');
+    await app.waitFor('READ-ONLY session: revoking tokens is disabled (started with --read-only)');
     expect(app.lastFrame()).not.toContain('Issue a bootstrap token');
     expect(app.lastFrame()).not.toContain('Revoke bootstrap token?');
   });
