@@ -1,13 +1,15 @@
 import {useApp} from 'ink';
 import {Component, useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
 import {AppChromeContext} from './hooks/appChrome.js';
-import {parseCommand} from './hooks/commandLine.js';
+import {completeCommand, parseCommand} from './hooks/commandLine.js';
 import {InputLayerContext} from './hooks/inputLayer.js';
 import {InterruptProvider, useInterruptRouter} from './hooks/interrupt.js';
 import {matches} from './hooks/keymap.js';
 import {NavigationContext, ViewSlotContext, type Navigation, type Route} from './hooks/navigation.js';
 import {useAppState} from './hooks/useAppState.js';
 import {useKeys, type KeyPress} from './hooks/useKeys.js';
+import {useRedraw, useRedrawOnResize} from './hooks/useRedraw.js';
+import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {StatusContext, type StatusMessage, type StatusTone} from './hooks/useStatus.js';
 import {principalLabel, useWhoami} from './hooks/useWhoami.js';
 import {editText} from './hooks/textEdit.js';
@@ -73,6 +75,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     if (command.kind === 'go') nav.jump(command.route);
     else if (command.kind === 'quit') exit();
     else if (command.kind === 'error') showStatus(command.message, 'warn');
+    else if (command.kind === 'help') dispatch({type: 'overlay', overlay: 'help'});
     else if (whoami.status === 'ready') {
       const w = whoami.data;
       showStatus(`${principalLabel(w)} · ${w.principal_type}${w.principal_scope ? ` · ${w.principal_scope} scope` : ''} · subject ${w.subject}`);
@@ -88,9 +91,14 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     else if (press.name === 'return') {
       dispatch({type: 'overlay', overlay: 'none'});
       runCommand(state.commandText);
-    } else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
+    } else if (press.name === 'tab') dispatch({type: 'command', text: completeCommand(state.commandText)});
+    else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
   };
 
+  // ctrl+l works everywhere, modals and prompts included: it changes nothing but the screen.
+  const redraw = useRedraw();
+  useKeys(({name}) => void (matches('app.redraw', name) && redraw()));
+  useRedrawOnResize(useTerminalSize());
   useKeys(onGlobalKey, state.overlay === 'none' && captured.size === 0);
   useKeys(onOverlayKey, state.overlay !== 'none');
 
@@ -104,7 +112,10 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     () => ({overlay: state.overlay, commandText: state.commandText, status, captured: captured.size > 0, principal}),
     [state.overlay, state.commandText, status, captured, principal],
   );
-  const layer = useMemo(() => ({screenActive: state.overlay === 'none', setCaptured}), [state.overlay, setCaptured]);
+  const layer = useMemo(
+    () => ({screenActive: state.overlay === 'none', setCaptured, showHelp: () => dispatch({type: 'overlay', overlay: 'help'})}),
+    [state.overlay, setCaptured, dispatch],
+  );
   return (
     <NavigationContext.Provider value={nav}>
       <StatusContext.Provider value={showStatus}>

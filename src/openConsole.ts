@@ -44,7 +44,7 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
     sandbox = await startSandbox({host: '127.0.0.1', port: 0, seed: 'demo'});
     client = createClient({server: sandbox.url, token: sandbox.operatorToken});
     bearer = sandbox.operatorToken;
-    profileLabel = 'demo';
+    profileLabel = 'demo sandbox';
   } else {
     const {options, connection} = resolveClientOptions({
       flags: {server: args.server, profile: args.profile, tokenFile: args.tokenFile, timeout: args.timeout, caFile: args.caFile, allowInsecureHttp: args.allowInsecureHttp},
@@ -54,7 +54,7 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
     });
     client = createClient(options);
     bearer = options.token;
-    profileLabel = connection.profileLabel;
+    profileLabel = settingsSource(connection.profileLabel);
   }
   // A warning would draw over the console: it is printed once the terminal is restored.
   let journalWarning: string | undefined;
@@ -72,7 +72,7 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
   try {
     return await runConsole({
       client,
-      info: {serverHost: client.server.host, profileLabel, readOnly: args.readOnly},
+      info: {serverHost: client.server.host, profileLabel, readOnly: args.readOnly, refreshMs: args.refreshMs},
       initialRoute,
       stdin: io.stdin,
       stdout: io.stdout,
@@ -84,4 +84,11 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
     await client.close().catch(() => {});
     await sandbox?.close().catch(() => {});
   }
+}
+
+/** Where the connection settings came from, in the header, in an operator's words (issue 10). */
+function settingsSource(label: string): string {
+  if (label === 'flags') return '--server flag';
+  if (label === 'env') return 'env';
+  return `profile ${label}`;
 }

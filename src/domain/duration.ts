@@ -53,7 +53,7 @@ export function parseTtl(s: string): {ok: true; seconds: number} | {ok: false; m
   const input = s.trim();
   const ms = parseGoDuration(input);
   if (ms === undefined) {
-    return {ok: false, message: `TTL must be a duration like 90s, 5m, 1h30m or 24h (got ${JSON.stringify(input)})`};
+    return {ok: false, message: `TTL must be a duration like 5m, 90m, 1h30m or 24h (got ${JSON.stringify(input)})`};
   }
   if (ms <= 0) return {ok: false, message: `TTL must be a positive duration between 5m and 24h (got ${input})`};
   if (ms < TTL_MIN_SECONDS * 1000 || ms > TTL_MAX_SECONDS * 1000) {

@@ -6,6 +6,8 @@ export type ConsoleInfo = {
   readonly serverHost: string;
   readonly profileLabel: string;
   readonly readOnly: boolean;
+  /** How often lists refresh on their own (ms); 0 = off. Absent in tests: off. */
+  readonly refreshMs?: number;
 };
 
 type ApiContextValue = {readonly client: ApiClient; readonly info: ConsoleInfo};

@@ -4,35 +4,68 @@ import type {Route} from './navigation.js';
 export type Command =
   | {readonly kind: 'go'; readonly route: Route}
   | {readonly kind: 'whoami'}
+  | {readonly kind: 'help'}
   | {readonly kind: 'quit'}
   | {readonly kind: 'error'; readonly message: string};
 
-export const COMMANDS = ['projects', 'tokens [slug|id]', 'nodes', 'rotate <node name|id>', 'journal', 'whoami', 'quit'] as const;
+type Verb = 'projects' | 'tokens' | 'nodes' | 'rotate' | 'journal' | 'whoami' | 'help' | 'quit';
+
+// The verbs in the order they are listed; each may be typed as any unique prefix, in any case.
+const VERBS: readonly Verb[] = ['projects', 'tokens', 'nodes', 'rotate', 'journal', 'whoami', 'help', 'quit'];
+// Aliases win over prefixes (`:q` quits although no verb but quit starts with q anyway; `:p` is projects).
+const ALIASES: Readonly<Record<string, Verb>> = {p: 'projects', project: 'projects', t: 'tokens', token: 'tokens', n: 'nodes', node: 'nodes', q: 'quit', 'q!': 'quit', exit: 'quit', '?': 'help'};
+
+export const COMMANDS = ['projects', 'tokens [slug|id]', 'nodes', 'rotate <node name|id>', 'journal', 'whoami', 'help', 'quit'] as const;
+
+/** The verb a typed word means: an alias, an exact verb, or a unique prefix (case-insensitive). */
+export function resolveVerb(word: string): {verb: Verb} | {ambiguous: readonly Verb[]} | undefined {
+  const w = word.toLowerCase();
+  const alias = ALIASES[w];
+  if (alias) return {verb: alias};
+  const hits = VERBS.filter((v) => v.startsWith(w));
+  if (hits.length === 1) return {verb: hits[0]!};
+  return hits.length > 1 ? {ambiguous: hits} : undefined;
+}
+
+/** Tab on the command line: completes a unique verb prefix to the verb and a space; otherwise the text unchanged. */
+export function completeCommand(text: string): string {
+  if (/\s/.test(text.trimStart())) return text;
+  const r = resolveVerb(text.trim());
+  return r && 'verb' in r && text.trim() !== '' ? `${r.verb} ` : text;
+}
+
+/** Verbs the text so far may become, for the suggestion line. */
+export function suggestCommands(text: string): readonly string[] {
+  const word = text.trimStart().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return COMMANDS.filter((c) => c.startsWith(word));
+}
 
 /** Parses a `:` command line (k9s style); `lastProject` fills `tokens` without an argument. */
 export function parseCommand(text: string, lastProject?: string): Command {
-  const [verb = '', ...rest] = text.trim().split(/\s+/);
+  const [word = '', ...rest] = text.trim().split(/\s+/);
   const arg = rest.join(' ');
-  switch (verb) {
-    case 'projects': case 'project': case 'p':
+  if (word === '') return {kind: 'error', message: `commands: ${COMMANDS.join(', ')}`};
+  const r = resolveVerb(word);
+  if (!r) return {kind: 'error', message: `unknown command "${word.slice(0, 30)}" — try ${COMMANDS.join(', ')}`};
+  if ('ambiguous' in r) return {kind: 'error', message: `"${word.slice(0, 30)}" could be ${r.ambiguous.join(' or ')}`};
+  switch (r.verb) {
+    case 'projects':
       return {kind: 'go', route: {name: 'projects'}};
-    case 'tokens': case 'token': case 't': {
+    case 'tokens': {
       const project = arg || lastProject;
       return project ? {kind: 'go', route: {name: 'tokens', project}} : {kind: 'error', message: 'tokens needs a Project: :tokens <slug|id>'};
     }
-    case 'nodes': case 'node': case 'n':
+    case 'nodes':
       return {kind: 'go', route: {name: 'nodes'}};
     case 'rotate':
       return arg ? {kind: 'go', route: {name: 'rotationPreview', node: arg}} : {kind: 'error', message: 'rotate needs a node: :rotate <name|id>'};
-    case 'journal': case 'j':
+    case 'journal':
       return {kind: 'go', route: {name: 'journal'}};
     case 'whoami':
       return {kind: 'whoami'};
-    case 'quit': case 'q': case 'q!':
+    case 'help':
+      return {kind: 'help'};
+    case 'quit':
       return {kind: 'quit'};
-    case '':
-      return {kind: 'error', message: `commands: ${COMMANDS.join(', ')}`};
-    default:
-      return {kind: 'error', message: `unknown command "${verb.slice(0, 30)}" — try ${COMMANDS.join(', ')}`};
   }
 }

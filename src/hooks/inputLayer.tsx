@@ -9,9 +9,16 @@ export type InputLayer = {
   /** False while an app-level overlay (help, command line) is on top of the screen. */
   readonly screenActive: boolean;
   setCaptured(owner: string, captured: boolean): void;
+  /** Opens the `?` overlay from a layer that holds the keyboard where `?` is not text (the form's Kind). */
+  showHelp(): void;
 };
 
-export const InputLayerContext = createContext<InputLayer>({screenActive: true, setCaptured: () => {}});
+export const InputLayerContext = createContext<InputLayer>({screenActive: true, setCaptured: () => {}, showHelp: () => {}});
+
+/** Opens the help overlay. */
+export function useShowHelp(): () => void {
+  return useContext(InputLayerContext).showHelp;
+}
 
 /** Whether the current screen should take keys. */
 export function useScreenActive(): boolean {

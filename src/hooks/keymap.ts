@@ -51,15 +51,16 @@ export const KEYMAP = {
   'filter.clear': {keys: ['escape'], label: 'esc clear', help: 'clear the filter'},
   'form.next': {keys: ['tab', 'down'], label: 'tab next', help: 'next field'},
   'form.prev': {keys: ['shift+tab', 'up'], label: '', help: 'previous field'},
-  'form.submit': {keys: ['return'], label: '⏎ submit', help: 'submit (on the last field)'},
+  'form.submit': {keys: ['return'], label: '⏎ next/submit', help: 'next field; on the last field (TTL) it submits'},
   'form.toggle': {keys: ['left', 'right', 'space'], label: '←→ choose', help: 'choose the kind'},
   'error.retry': {keys: ['r'], label: 'r retry', help: 'retry the request'},
   'nav.back': {keys: ['escape'], label: 'esc back', help: 'back / close / cancel'},
   'nav.projects': {keys: ['1'], label: '1 projects', help: 'go to Projects'},
   'nav.tokens': {keys: ['2'], label: '2 tokens', help: 'go to Tokens of the current Project'},
   'nav.nodes': {keys: ['3'], label: '3 nodes', help: 'go to Nodes'},
-  'app.command': {keys: [':'], label: ': cmd', help: 'command line: projects, tokens [slug|id], nodes, rotate <node>, journal, whoami, quit'},
+  'app.command': {keys: [':'], label: ': cmd', help: 'command line: projects, tokens [slug|id], nodes, rotate <node>, journal, whoami, help, quit (prefixes work; Tab completes)'},
   'app.help': {keys: ['?'], label: '? help', help: 'show the keys of this screen'},
+  'app.redraw': {keys: ['ctrl+l'], label: '', help: 'redraw the whole screen'},
   'app.quit': {keys: ['q', 'ctrl+c'], label: 'q quit', help: 'quit (ctrl+c works everywhere)'},
 } as const satisfies Record<string, Binding>;
 
@@ -94,11 +95,7 @@ export function matches(id: BindingId, name: string, readOnly = false): boolean 
 
 /** Footer hints for a screen's bindings, dropping dangerous ones in read-only mode. */
 export function hints(ids: readonly BindingId[], readOnly: boolean): string {
-  return ids
-    .map((id) => KEYMAP[id] as Binding)
-    .filter((b) => b.label !== '' && !(readOnly && b.dangerous))
-    .map((b) => b.label)
-    .join(' · ');
+  return hintLabels(ids, readOnly).join(SEP);
 }
 
 /** Help-overlay rows (keys, description) for a screen's bindings. */
@@ -112,4 +109,30 @@ export function helpRows(ids: readonly BindingId[], readOnly: boolean): Array<{k
 function displayKey(k: string): string {
   const names: Record<string, string> = {up: '↑', down: '↓', left: '←', right: '→', return: 'Enter', escape: 'Esc', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End', tab: 'Tab', 'shift+tab': 'Shift+Tab', space: 'Space'};
   return names[k] ?? k;
+}
+
+const SEP = ' · ';
+
+/**
+ * The footer line for `width` cells: `lead` (`? help`) and `tail` (`: cmd`, `q quit`) stay;
+ * the screen's hints follow in priority order and the ones that do not fit are dropped whole,
+ * never cut mid-word (the `?` overlay lists them all).
+ */
+export function fitHints(lead: readonly string[], middle: readonly string[], tail: readonly string[], width: number): string {
+  const len = (parts: readonly string[]) => parts.join(SEP).length;
+  const pinnedTail = [...tail];
+  while (pinnedTail.length > 0 && len([...lead, ...pinnedTail]) > width) pinnedTail.pop();
+  const kept: string[] = [];
+  for (const hint of middle) {
+    if (len([...lead, ...kept, hint, ...pinnedTail]) <= width) kept.push(hint);
+  }
+  return [...lead, ...kept, ...pinnedTail].join(SEP);
+}
+
+/** The labels of `ids` that have one, without the dangerous ones in read-only mode. */
+export function hintLabels(ids: readonly BindingId[], readOnly: boolean): string[] {
+  return ids
+    .map((id) => KEYMAP[id] as Binding)
+    .filter((b) => b.label !== '' && !(readOnly && b.dangerous))
+    .map((b) => b.label);
 }

@@ -108,3 +108,28 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+
+const sameToken = (a: BootstrapToken, b: BootstrapToken) => JSON.stringify(a) === JSON.stringify(b);
+
+/** `rows` with `tokens` merged in (changed ones replaced, new ones added); the same array when nothing changed. */
+export function mergeTokens(rows: readonly TokenRow[], tokens: readonly BootstrapToken[]): readonly TokenRow[] {
+  const at = new Map(rows.map((r, i) => [r.id, i] as const));
+  let next: TokenRow[] | undefined;
+  for (const t of tokens) {
+    const i = at.get(t.id);
+    if (i !== undefined && sameToken(rows[i]!.token, t)) continue;
+    next ??= rows.slice();
+    if (i === undefined) at.set(t.id, next.push(toRow(t)) - 1);
+    else next[i] = toRow(t);
+  }
+  return next ?? rows;
+}
+
+/** The whole roster replaced by a full walk's `tokens`; the same array when nothing changed. */
+export function replaceTokens(rows: readonly TokenRow[], tokens: readonly BootstrapToken[]): readonly TokenRow[] {
+  if (tokens.length === rows.length) {
+    const merged = mergeTokens(rows, tokens);
+    if (merged === rows) return rows;
+  }
+  return tokens.map(toRow);
+}

@@ -4,12 +4,21 @@ import {ApiError} from '../api/errors.js';
 import {useApi} from './ApiProvider.js';
 import type {Loadable} from './types.js';
 
-export type RequestState<T> = Loadable<T> & {
-  /** Runs the request again (the `r` key), then calls `then` with the outcome. Keeps showing old data while reloading. */
-  readonly reload: (then?: (outcome: Loadable<T>) => void) => void;
-  /** True while a reload runs over data already shown. */
-  readonly refreshing: boolean;
-};
+/** How fresh the data on screen is: when it was last fetched, and the last background refresh's error. */
+export type Freshness = {readonly updatedAt?: number; readonly refreshError?: ApiError};
+
+export type RequestState<T> = Loadable<T> &
+  Freshness & {
+    /** Runs the request again (the `r` key), then calls `then` with the outcome. Keeps showing old data while reloading. */
+    readonly reload: (then?: (outcome: Loadable<T>) => void) => void;
+    /**
+     * A background refresh: no loading or refreshing state, data replaced only when it changed
+     * (so an unchanged list writes nothing), and a failure keeps the data and sets `refreshError`.
+     */
+    readonly refresh: () => void;
+    /** True while a reload runs over data already shown. */
+    readonly refreshing: boolean;
+  };
 
 /** Wraps any thrown value as an ApiError so screens render one error type. */
 export function toApiError(error: unknown): ApiError {
@@ -26,21 +35,36 @@ export function toApiError(error: unknown): ApiError {
 export function useRequest<T>(key: string, fetcher: (client: ApiClient, signal: AbortSignal) => Promise<T>): RequestState<T> {
   const client = useApi();
   const [state, setState] = useState<Loadable<T>>({status: 'loading'});
+  // updatedAt is a ref: a background refresh that changes nothing must not re-render.
+  const updatedAt = useRef<number | undefined>(undefined);
+  const [refreshError, setRefreshError] = useState<ApiError>();
   const [refreshing, setRefreshing] = useState(false);
   const [generation, setGeneration] = useState(0);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
   // Who asked for the running reload to be reported (the `r` key's feedback).
   const onSettled = useRef<((outcome: Loadable<T>) => void) | undefined>(undefined);
+  // The JSON of the data on screen: a refresh that brings the same answer changes nothing.
+  const shownJson = useRef<string | undefined>(undefined);
+  const current = useRef<AbortController | undefined>(undefined);
 
   useEffect(() => {
     const controller = new AbortController();
+    current.current = controller;
     setRefreshing(true);
     const then = onSettled.current;
     onSettled.current = undefined;
     const settle = (outcome: Loadable<T>) => {
       if (controller.signal.aborted) return;
-      setState(outcome);
+      if (outcome.status === 'error' && shownJson.current !== undefined) {
+        // A failed reload over data on screen keeps the data, with a banner (not an error page).
+        setRefreshError(outcome.error);
+      } else {
+        if (outcome.status === 'ready') shownJson.current = JSON.stringify(outcome.data);
+        updatedAt.current = outcome.status === 'ready' ? Date.now() : undefined;
+        setState(outcome);
+        setRefreshError(undefined);
+      }
       setRefreshing(false);
       then?.(outcome);
     };
@@ -55,6 +79,7 @@ export function useRequest<T>(key: string, fetcher: (client: ApiClient, signal: 
   const lastKey = useRef(key);
   if (lastKey.current !== key) {
     lastKey.current = key;
+    shownJson.current = undefined;
     setState({status: 'loading'});
   }
 
@@ -62,5 +87,28 @@ export function useRequest<T>(key: string, fetcher: (client: ApiClient, signal: 
     onSettled.current = then;
     setGeneration((g) => g + 1);
   }, []);
-  return {...state, reload, refreshing};
+
+  const refresh = useCallback(() => {
+    const run = current.current;
+    if (!run || run.signal.aborted) return;
+    // Tied to the current run: a reload or unmount aborts it with that run.
+    fetcherRef.current(client, run.signal).then(
+      (data) => {
+        if (run.signal.aborted) return;
+        const json = JSON.stringify(data);
+        updatedAt.current = Date.now();
+        if (json !== shownJson.current) {
+          shownJson.current = json;
+          setState({status: 'ready', data});
+        }
+        setRefreshError(undefined); // no render unless an error was showing
+      },
+      (error: unknown) => {
+        if (run.signal.aborted) return;
+        setRefreshError(toApiError(error));
+      },
+    );
+  }, [client]);
+
+  return {...state, updatedAt: updatedAt.current, refreshError, reload, refresh, refreshing};
 }

@@ -26,6 +26,8 @@ export type TokensState = Loadable<Roster> & {
   readonly reload: () => void;
   /** Replaces one token's metadata in place (after a revoke), without a refetch. */
   readonly patch: (token: BootstrapToken) => void;
+  /** Applies a background refresh; returning the same array changes nothing (and renders nothing). */
+  readonly setRows: (fn: (rows: readonly TokenRow[]) => readonly TokenRow[]) => void;
 };
 
 // Re-rendering for every 200-row page of a 100,000-token project would re-sort the whole
@@ -130,5 +132,17 @@ export function useTokens(projectRef: string): TokensState {
     },
     [client, projectRef],
   );
-  return {...state, loading, reload, patch};
+  const setRows = useCallback(
+    (fn: (rows: readonly TokenRow[]) => readonly TokenRow[]) =>
+      setState((s) => {
+        if (s.status !== 'ready') return s;
+        const rows = fn(s.data.rows);
+        if (rows === s.data.rows) return s;
+        const data = {...s.data, rows};
+        if (data.complete) cacheFor(client).set(projectRef, data);
+        return {status: 'ready', data};
+      }),
+    [client, projectRef],
+  );
+  return {...state, loading, reload, patch, setRows};
 }

@@ -1,5 +1,6 @@
 import {useState} from 'react';
-import {useScreenActive} from '../hooks/inputLayer.js';
+import {useScreenActive, useShowHelp} from '../hooks/inputLayer.js';
+import {useClock} from '../hooks/useClock.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useIssueToken} from '../hooks/useIssueToken.js';
 import {useKeys} from '../hooks/useKeys.js';
@@ -13,7 +14,6 @@ const FORM_KEYS: readonly BindingId[] = ['form.next', 'form.submit', 'form.toggl
 type IssueDialogProps = {
   readonly projectId: string;
   readonly projectSlug: string;
-  readonly now: number;
   readonly columns: number;
   /** The dialog is over: with the new token's id once its plaintext was shown and closed, else undefined. */
   readonly onDone: (issuedId?: string) => void;
@@ -23,10 +23,13 @@ type IssueDialogProps = {
  * Issuing as one modal: the form, then the one-time plaintext. The form's text is the
  * dialog's own state; the plaintext lives only in the issue hook, and leaves it on close.
  */
-export function IssueDialog({projectId, projectSlug, now, columns, onDone}: IssueDialogProps) {
+export function IssueDialog({projectId, projectSlug, columns, onDone}: IssueDialogProps) {
   const issue = useIssueToken();
   const [form, setForm] = useState<Form>(NEW_ISSUE_FORM);
   const active = useScreenActive();
+  const showHelp = useShowHelp();
+  // The expiry preview follows the clock while the form is open; it shows minutes, so it ticks by the minute.
+  const now = useClock(60_000);
   const showingPlaintext = issue.status === 'issued';
 
   useKeys((press) => {
@@ -35,6 +38,8 @@ export function IssueDialog({projectId, projectSlug, now, columns, onDone}: Issu
       issue.close();
       return onDone(undefined);
     }
+    // `?` is text in Env prefix and TTL, but Kind takes no text: there it is help, as everywhere.
+    if (form.focus === 'kind' && matches('app.help', press.name)) return showHelp();
     const next = issueFormKey(form, press);
     setForm(next.form);
     const request = checkIssueForm(next.form).request;

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {formatDuration} from '../domain/duration.js';
 import type {IssueState} from '../hooks/useIssueToken.js';
-import {utc} from '../domain/time.js';
+import {utcMinute} from '../domain/time.js';
 import {Panel} from './shared/Chrome.js';
 import {ErrorView} from './shared/States.js';
 import {TextField} from './shared/TextField.js';
@@ -15,7 +15,7 @@ export function IssueForm({form, issue, projectSlug, now}: IssueFormProps) {
   const check = checkIssueForm(form);
   const f = form.focus;
   const expiry = check.request
-    ? `expires ${utc(new Date(now + check.request.ttl_seconds * 1000).toISOString())} (in ${formatDuration(check.request.ttl_seconds)})`
+    ? `expires ${utcMinute(new Date(now + check.request.ttl_seconds * 1000).toISOString())} (in ${formatDuration(check.request.ttl_seconds)})`
     : undefined;
   const kinds = (['node', 'bridge'] as const).map((k) => (k === form.kind ? `(•) ${k}` : `( ) ${k}`)).join('  ');
   return (
@@ -29,7 +29,7 @@ export function IssueForm({form, issue, projectSlug, now}: IssueFormProps) {
       <TextField label="TTL" value={form.ttl} focused={f === 'ttl'} error={check.ttlError} note="5m..24h, e.g. 90m" />
       <Text color={color('ui.dim')} wrap="truncate">{expiry ?? ' '}</Text>
       <IssueStatus issue={issue} />
-      <Text color={color('ui.dim')} wrap="truncate">tab/↑↓ field · ⏎ submit · esc cancel</Text>
+      <Text color={color('ui.dim')} wrap="truncate">tab/↑↓/⏎ next field · ⏎ on TTL submits · esc cancel{f === 'kind' ? ' · ? help' : ''}</Text>
     </Panel>
   );
 }

@@ -12,6 +12,8 @@ import {createNodeView, NODE_SORTS, type NodeRow, type NodeSort} from '../hooks/
 import type {ApiError, NodeSummary} from '../hooks/types.js';
 import {useKeys} from '../hooks/useKeys.js';
 import {useNodes} from '../hooks/useNodes.js';
+import {useAutoRefresh} from '../hooks/useAutoRefresh.js';
+import {useStaleness, type Staleness} from '../hooks/useStaleness.js';
 import {useStatus} from '../hooks/useStatus.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {NodesTable, type NodesTableProps} from './NodesTable.js';
@@ -50,6 +52,8 @@ export function NodesScreen() {
   const {list: lv} = state;
   const typing = state.mode.kind === 'filter';
   useCapture(typing);
+  const refreshMs = useAutoRefresh(nodes.refresh, active && !typing && nodes.status === 'ready');
+  const staleness = useStaleness(nodes, refreshMs);
   const list = nodes.status === 'ready' ? nodes.data : NO_NODES;
   const rows = view(list, lv.sort, lv.desc, lv.filter);
 
@@ -94,6 +98,7 @@ export function NodesScreen() {
           filter={lv.filter}
           typing={typing}
           marks={marks}
+          staleness={staleness}
         />
         </>
       )}
@@ -107,6 +112,8 @@ export type NodesViewProps = Omit<NodesTableProps, 'rows'> & {
   readonly filter: string;
   /** The `/` field is open; the filter applies as it is typed. */
   readonly typing: boolean;
+  /** Shown when refresh is off or failing. */
+  readonly staleness?: Staleness;
 };
 
 /** The Nodes body: loading, error, empty or the table, with a summary line above it. */
@@ -124,13 +131,16 @@ export function NodesView(props: NodesViewProps) {
   const marked = props.marks && props.marks.length > 0 ? ` · ${props.marks.length} marked (⏎ rotates them in waves)` : '';
   return (
     <Box flexDirection="column">
-      {typing ? (
+      {props.staleness?.failed ? (
+        <Text color={color('status.warn')} wrap="truncate">{props.staleness.text}</Text>
+      ) : typing ? (
         <TextField label="/ filter" value={applied} focused note={`${state.rows.length} of ${state.total} match · ⏎ keep · esc clear`} />
       ) : (
         <Text wrap="truncate">
           {summary}
           {marked}
           <Text color={color('ui.dim')}>{props.refreshing ? ' · refreshing…' : ''}</Text>
+          {props.staleness ? <Text color={color(props.staleness.failed ? 'status.warn' : 'ui.dim')}>{` · ${props.staleness.text}`}</Text> : null}
         </Text>
       )}
       {state.total === 0 ? (

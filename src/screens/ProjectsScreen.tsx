@@ -8,6 +8,8 @@ import {formatCount} from '../hooks/tokenRoster.js';
 import type {Project} from '../hooks/types.js';
 import {useKeys} from '../hooks/useKeys.js';
 import {useProjects} from '../hooks/useProjects.js';
+import {useAutoRefresh} from '../hooks/useAutoRefresh.js';
+import {useStaleness} from '../hooks/useStaleness.js';
 import {useStatus} from '../hooks/useStatus.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {PROJECT_SORTS, projectRows, ProjectsView, type ProjectSort} from './ProjectsView.js';
@@ -33,6 +35,9 @@ export function ProjectsScreen() {
   const visible = useMemo(() => projectRows(items, list.sort, list.desc, list.filter), [items, list.sort, list.desc, list.filter]);
   const height = Math.max(1, Math.max(3, size.rows - FRAME_CHROME_ROWS) - 2);
   useCapture(state.mode.kind === 'filter');
+  const active = useScreenActive();
+  const refreshMs = useAutoRefresh(projects.refresh, active && state.mode.kind === 'list' && projects.status === 'ready');
+  const staleness = useStaleness(projects, refreshMs);
 
   useKeys((press) => {
     const out = listScreenKey(state, press, {rows: visible, keyOf, height, sorts: PROJECT_SORTS});
@@ -42,7 +47,7 @@ export function ProjectsScreen() {
     if (e?.kind === 'back') nav.back();
     else if (e?.kind === 'refresh') projects.reload((r) => r.status === 'ready' && showStatus(`refreshed · ${formatCount(r.data.length)} projects`, 'ok'));
     else if (e?.kind === 'open' && projects.status === 'ready') nav.push({name: 'tokens', project: e.row.id});
-  }, useScreenActive());
+  }, active);
 
   const at = resolveSelection(list.sel, visible, keyOf, height);
   const bindings = projects.status === 'error' ? ERROR_BINDINGS : state.mode.kind === 'filter' ? FILTER_BINDINGS : BINDINGS;
@@ -52,7 +57,7 @@ export function ProjectsScreen() {
         projects.status === 'loading' ? <LoadingView what="projects" />
         : projects.status === 'error' ? <ErrorView error={projects.error} hint="r retry" />
         : items.length === 0 ? <EmptyView message="No Projects visible to this principal." hint="r refresh · : command line" />
-        : <ProjectsView total={items.length} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={state.mode.kind === 'filter'} rows={body} columns={columns} />
+        : <ProjectsView total={items.length} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={state.mode.kind === 'filter'} staleness={staleness} rows={body} columns={columns} />
       }
     </ScreenFrame>
   );

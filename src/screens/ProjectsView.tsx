@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {sanitize} from '../domain/sanitize.js';
 import {utcDay} from '../domain/time.js';
 import {positionText} from '../hooks/listView.js';
+import type {Staleness} from '../hooks/useStaleness.js';
 import {formatCount} from '../hooks/tokenRoster.js';
 import type {Project} from '../hooks/types.js';
 import type {Column} from './shared/WindowedTable.js';
@@ -40,6 +41,8 @@ export type ProjectsViewProps = {
   readonly filter: string;
   /** The `/` field is open (the filter applies as it is typed). */
   readonly typing: boolean;
+  /** Shown when refresh is off or failing. */
+  readonly staleness?: Staleness;
   readonly rows: number;
   readonly columns: number;
 };
@@ -50,7 +53,10 @@ export function ProjectsView(p: ProjectsViewProps) {
   const line = p.typing ? `/${p.filter}▏ ⏎ keep · esc clear${shown}` : `${positionText(p.index, p.visible.length)}${p.filter ? ` · filter "${p.filter}"` : ''}${shown}`;
   return (
     <Box flexDirection="column">
-      <Text color={p.typing ? color('ui.focus') : color('ui.dim')} wrap="truncate">{line}</Text>
+      <Text color={p.typing ? color('ui.focus') : color('ui.dim')} wrap="truncate">
+        {p.staleness?.failed ? '' : line}
+        {p.staleness?.failed ? <Text color={color('status.warn')}>{p.staleness.text}</Text> : p.staleness ? <Text color={color(p.staleness.failed ? 'status.warn' : 'ui.dim')}>{` · ${p.staleness.text}`}</Text> : null}
+      </Text>
       {p.visible.length === 0 ? (
         <Text color={color('ui.dim')}>No projects match the filter.</Text>
       ) : (

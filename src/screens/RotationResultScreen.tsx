@@ -98,7 +98,7 @@ function ResultStatus({progress, estimate}: {readonly progress: RotationProgress
   return (
     <Text color={color('ui.dim')} wrap="wrap">
       … waiting for the node to report its new key (re-checking the preview)
-      {earlier ? '; it started before you confirmed, so the bar counts from then' : ''}
+      {earlier ? '; it started before you confirmed, so it may finish before the bar (which counts from your confirm) is full' : ''}
     </Text>
   );
 }

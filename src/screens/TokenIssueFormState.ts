@@ -49,9 +49,10 @@ export function issueFormKey(form: IssueForm, press: KeyPress): {form: IssueForm
   const at = ISSUE_FIELDS.indexOf(form.focus);
   const focus = (i: number) => ISSUE_FIELDS[(i + ISSUE_FIELDS.length) % ISSUE_FIELDS.length] as IssueField;
   if (matches('form.submit', press.name)) {
-    const valid = checkIssueForm(form).request !== undefined;
-    if (valid) return {form, submit: true};
+    // Enter moves to the next field and submits only on the last: an operator pressing Enter
+    // to move on from Env prefix must not mint a token with a TTL they never looked at.
     if (at < ISSUE_FIELDS.length - 1) return {form: {...form, focus: focus(at + 1)}, submit: false};
+    if (checkIssueForm(form).request !== undefined) return {form, submit: true};
     return {form: {...form, attempted: true}, submit: false};
   }
   if (press.name === 'tab' || press.name === 'shift+tab') {

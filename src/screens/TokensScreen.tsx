@@ -12,6 +12,9 @@ import {useStatus} from '../hooks/useStatus.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {useTokens} from '../hooks/useTokens.js';
 import {BulkRevokeDialog} from './BulkRevokeDialog.js';
+import {useAutoRefresh} from '../hooks/useAutoRefresh.js';
+import {useRosterRefresh} from '../hooks/useRosterRefresh.js';
+import {useStaleness} from '../hooks/useStaleness.js';
 import {IssueDialog} from './IssueDialog.js';
 import {RevokeDialog} from './RevokeDialog.js';
 import {FRAME_CHROME_ROWS, ScreenFrame} from './shared/ScreenFrame.js';
@@ -21,7 +24,8 @@ import {useCopy} from './TokenCopy.js';
 import {closeModal, initialTokens, selectIssued, tokenSortDesc, tokensKey, type TokensState} from './TokensReducer.js';
 import {tokensHeadLines, TokensView} from './TokensView.js';
 
-const LIST_KEYS: BindingId[] = ['list.open', 'list.filter', 'tokens.stateFilter', 'list.sort', 'list.refresh', 'tokens.copy', 'tokens.issue', 'tokens.revoke', 'list.mark', 'list.markAll', 'nav.back', 'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last', 'list.reverse'];
+// In footer priority order: what cannot fit at 80 columns is dropped from the end (`?` lists all).
+const LIST_KEYS: BindingId[] = ['list.open', 'tokens.issue', 'tokens.revoke', 'list.mark', 'list.markAll', 'list.filter', 'tokens.stateFilter', 'list.sort', 'list.refresh', 'tokens.copy', 'nav.back', 'list.up', 'list.down', 'list.pageUp', 'list.pageDown', 'list.first', 'list.last', 'list.reverse'];
 const FILTER_KEYS: BindingId[] = ['filter.apply', 'filter.clear'];
 const ERROR_KEYS: BindingId[] = ['error.retry', 'nav.back'];
 const NO_ROWS: readonly TokenRow[] = [];
@@ -60,8 +64,17 @@ export function TokensScreen({project, select}: {readonly project: string; reado
   const {visible, counts} = viewOf({rows, sort: list.sort, desc: list.desc, filter: list.filter, state: state.stateFilter, now});
   const typing = mode.kind === 'filter';
   const bodyRows = Math.max(3, size.rows - FRAME_CHROME_ROWS);
-  const tableRows = Math.max(1, bodyRows - skippedRows(data?.skipped) - tokensHeadLines({typing, filter: list.filter, stateFilter: state.stateFilter}) - 1);
+  const target = useMemo(() => (data?.complete ? {projectId: data.project.id, rows} : undefined), [data?.complete, data?.project.id, rows]);
+  const live = useRosterRefresh(target, roster.setRows);
+  const failed = live.refreshError !== undefined;
+  const tableRows = Math.max(1, bodyRows - skippedRows(data?.skipped) - tokensHeadLines({typing, filter: list.filter, stateFilter: state.stateFilter, failed}) - 1);
   useCapture(mode.kind !== 'list');
+  const active = useScreenActive();
+  const at = resolveSelection(list.sel, visible, keyOf, tableRows);
+  // Re-reads the rows on screen by id (plus the newest page, or everything for a small roster).
+  const onScreen = () => visible.slice(at.offset, at.offset + tableRows).map((r) => r.id);
+  const refreshMs = useAutoRefresh(() => live.refresh(onScreen()), active && mode.kind === 'list' && target !== undefined);
+  const staleness = useStaleness(live, refreshMs);
 
   useKeys((press) => {
     if (roster.status === 'error') {
@@ -74,11 +87,11 @@ export function TokensScreen({project, select}: {readonly project: string; reado
     setState(out.state);
     const e = out.effect;
     if (e?.kind === 'back') nav.back();
-    else if (e?.kind === 'refresh') roster.reload();
+    else if (e?.kind === 'refresh') failed ? live.refresh(onScreen()) : roster.reload(); // r retries a failed refresh over the data shown
     else if (e?.kind === 'copy') copy.tokenId(e.row.id);
     else if (e?.kind === 'readOnly') showStatus(`READ-ONLY session: ${e.what} is disabled (started with --read-only)`, 'warn');
     else if (e?.kind === 'open' && data) nav.push({name: 'tokenDetail', projectId: data.project.id, tokenId: e.row.id});
-  }, useScreenActive() && (mode.kind === 'list' || mode.kind === 'filter'));
+  }, active && (mode.kind === 'list' || mode.kind === 'filter'));
 
   const slug = data?.project.slug;
   const modal = !data ? undefined
@@ -86,10 +99,10 @@ export function TokensScreen({project, select}: {readonly project: string; reado
       <IssueDialog
         projectId={data.project.id}
         projectSlug={slug ?? project}
-        now={now}
         columns={size.columns}
         onDone={(id) => {
           if (id === undefined) return setState(closeModal(state));
+          live.touch(id);
           setState(selectIssued(state, id));
           roster.reload();
         }}
@@ -104,9 +117,8 @@ export function TokensScreen({project, select}: {readonly project: string; reado
         onClose={(ran) => setState({...closeModal(state), marks: ran ? [] : state.marks})}
       />
     ) : mode.kind === 'revoke' ? (
-      <RevokeDialog projectId={data.project.id} token={mode.token} now={now} onRevoked={roster.patch} onClose={() => setState(closeModal(state))} />
+      <RevokeDialog projectId={data.project.id} token={mode.token} now={now} onRevoked={(t) => (live.touch(t.id), roster.patch(t))} onClose={() => setState(closeModal(state))} />
     ) : undefined;
-  const at = resolveSelection(list.sel, visible, keyOf, tableRows);
   const bindings = roster.status === 'error' ? ERROR_KEYS : typing ? FILTER_KEYS : LIST_KEYS;
   return (
     <ScreenFrame view="tokens" projectSlug={slug} bindings={bindings}>
@@ -117,7 +129,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
           {roster.status === 'loading' ? <LoadingView what={`tokens of ${project}`} />
           : roster.status === 'error' ? <ErrorView error={roster.error} hint="r retry · esc back" />
           : rows.length === 0 && !modal && roster.loading === undefined ? <EmptyView message={`No bootstrap tokens in ${slug ?? project} yet.`} hint={readOnly ? 'r refresh · esc back' : 'n issues one · r refresh · esc back'} />
-          : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={typing} marks={state.marks} stateFilter={state.stateFilter} now={now} rows={frameRows - skippedRows(data?.skipped)} columns={columns} modal={modal} />}
+          : <TokensView counts={counts} total={rows.length} loading={roster.loading} truncated={roster.data.truncated} visible={visible} index={at.index} offset={at.offset} sort={list.sort} desc={list.desc} filter={list.filter} typing={typing} marks={state.marks} staleness={staleness} stateFilter={state.stateFilter} now={now} rows={frameRows - skippedRows(data?.skipped)} columns={columns} modal={modal} />}
         </>
       )}
     </ScreenFrame>

@@ -43,7 +43,7 @@ async function openRoster(): Promise<Pane> {
   // the tmux server inherits the test runner's environment.
   const pane = await openPane(command, {columns: COLUMNS, rows: ROWS, env: {CI: '0', CONTINUOUS_INTEGRATION: '0'}});
   panes.push(pane);
-  await pane.waitFor(new RegExp(`│ ${TOKENS} tokens`), 20_000);
+  await pane.waitFor(new RegExp(`· ${TOKENS} tokens │`), 20_000);
   return pane;
 }
 

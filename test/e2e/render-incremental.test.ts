@@ -41,7 +41,7 @@ async function clearOfMinuteBoundary(windowMs: number): Promise<void> {
 /** The console on the roster, all pages loaded and the screen settled. */
 async function openRoster(): Promise<PtyProcess> {
   term = new PtyProcess(['--server', sandbox.url, '--token-file', sandbox.tokenFiles.operator, '--project', PROJECT], {columns: 120, rows: 40});
-  await term.waitFor(new RegExp(`│ ${TOKENS} tokens`), {timeoutMs: 20_000});
+  await term.waitFor(new RegExp(`· ${TOKENS} tokens │`), {timeoutMs: 20_000});
   await term.waitQuiet(400);
   return term;
 }
@@ -56,7 +56,7 @@ async function press(t: PtyProcess, key: string): Promise<Buffer> {
 }
 
 describe('incremental rendering on a pseudo-terminal (120×40)', () => {
-  it('↓ inside the window rewrites only the two rows whose selection changed: no clear, no erased lines', async () => {
+  it('↓ inside the window rewrites only the position counter and the two rows whose selection changed: no clear, no erased lines', async () => {
     const t = await openRoster();
     await clearOfMinuteBoundary(5000);
     for (let n = 1; n <= 3; n++) {
@@ -64,10 +64,12 @@ describe('incremental rendering on a pseudo-terminal (120×40)', () => {
       expect(u.frames, 'one frame per keypress').toBe(1);
       expect(u.clearScreen, 'ESC[2J: the whole screen was cleared').toBe(0);
       expect(u.eraseLine, 'ESC[2K: lines were erased instead of skipped').toBe(0);
-      // The row that lost the selection, then the one that got it; everything else skipped.
-      expect(u.rewritten).toHaveLength(2);
-      expect(u.rewritten[0]).toMatch(/^ {2}[0-9a-f]{8}-/);
-      expect(u.rewritten[1]).toMatch(/^> [0-9a-f]{8}-/);
+      // The summary line's position counter (`2/300`), the row that lost the selection, then
+      // the one that got it; everything else skipped.
+      expect(u.rewritten).toHaveLength(3);
+      expect(u.rewritten[0]).toMatch(new RegExp(`^${n + 1}/${TOKENS} · `));
+      expect(u.rewritten[1]).toMatch(/^ {2}[0-9a-f]{8}-/);
+      expect(u.rewritten[2]).toMatch(/^> [0-9a-f]{8}-/);
       expect(u.skipped).toBeGreaterThanOrEqual(30);
       expect(u.bytes).toBeLessThan(1200);
     }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseCommand} from '../../src/hooks/commandLine.js';
+import {completeCommand, parseCommand, suggestCommands} from '../../src/hooks/commandLine.js';
 
 describe(':command line', () => {
   it('jumps to projects, nodes and a named project\'s tokens', () => {
@@ -27,5 +27,23 @@ describe(':command line', () => {
   it('an unknown command lists the known ones', () => {
     const c = parseCommand('frobnicate');
     expect(c.kind === 'error' && c.message).toContain('projects');
+  });
+
+  it('takes unique prefixes and aliases in any case, and lists the commands for an unknown one', () => {
+    expect(parseCommand('tok edge-prod')).toEqual({kind: 'go', route: {name: 'tokens', project: 'edge-prod'}});
+    expect(parseCommand('NO')).toEqual({kind: 'go', route: {name: 'nodes'}});
+    expect(parseCommand('Rot gw-fra-1')).toEqual({kind: 'go', route: {name: 'rotationPreview', node: 'gw-fra-1'}});
+    expect(parseCommand('help').kind).toBe('help');
+    expect(parseCommand('w').kind).toBe('whoami');
+    expect(parseCommand('r gw-fra-1')).toEqual({kind: 'go', route: {name: 'rotationPreview', node: 'gw-fra-1'}});
+    const c = parseCommand('xyz');
+    expect(c.kind === 'error' && c.message).toBe('unknown command "xyz" — try projects, tokens [slug|id], nodes, rotate <node name|id>, whoami, help, quit');
+  });
+
+  it('Tab completes a unique verb; suggestions follow what is typed', () => {
+    expect(completeCommand('tok')).toBe('tokens ');
+    expect(completeCommand('ro')).toBe('rotate ');
+    expect(completeCommand('tokens edge')).toBe('tokens edge');
+    expect(suggestCommands('ro')).toEqual(['rotate <node name|id>']);
   });
 });

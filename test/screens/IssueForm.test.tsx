@@ -64,6 +64,35 @@ describe('Issue form and plaintext modal', () => {
     for (const f of a.frames.slice(closedAt)) expect(f).not.toContain(plaintext!);
   });
 
+  it('Enter on Env prefix moves to TTL and mints nothing; Enter on TTL submits', async () => {
+    const s = sandbox();
+    const {id} = await s.addProject({slug: 'enter-moves', name: 'Enter Moves'});
+    await s.seedTokens(id, 1);
+    const {client, sent} = recording(clientFor(s.url, s.operatorToken));
+    app = await renderApp(client, {name: 'tokens', project: 'enter-moves'});
+    await app.waitFor('1 token');
+    await app.press('n');
+    await app.waitFor('Issue a bootstrap token');
+    await app.press('return', 'prod', 'return');
+    await app.waitFor('› TTL: 1h');
+    expect(sent.filter((r) => r.startsWith('POST'))).toEqual([]);
+    await app.press('return');
+    await app.waitFor(BANNER);
+    expect(sent.filter((r) => r.startsWith('POST'))).toHaveLength(1);
+  });
+
+  it('? on Kind opens the help overlay; in a text field it is text', async () => {
+    const a = await openForm('edge-prod');
+    await a.press('?');
+    const help = await a.waitFor('Keys on this screen');
+    expect(help).toContain('next field');
+    await a.press('escape');
+    await a.waitFor('Issue a bootstrap token');
+    await a.press('tab', 'ab?');
+    await a.waitFor('Env prefix: ab?');
+    expect(a.lastFrame()).not.toContain('Keys on this screen');
+  });
+
   it('Esc cancels the form without a request', async () => {
     const s = sandbox();
     const {client, sent} = recording(clientFor(s.url, s.operatorToken));
@@ -82,6 +111,7 @@ describe('Issue form and plaintext modal', () => {
   it('a viewer sees the 403 in the form with its reason and correlation id', async () => {
     const a = await openForm('edge-staging', 'viewerToken');
     await a.press('tab', 'staging', 'return', 'return');
+    // (Enter on Env prefix moved to TTL; the second Enter submitted.)
     const frame = await a.waitFor('403 Forbidden');
     expect(frame).toContain('reason: insufficient_relation');
     expect(frame).toMatch(/correlation id: [0-9a-f-]{36}/);

@@ -125,3 +125,50 @@ describe('footers that tell the truth', () => {
     expect(footer(done)).not.toContain('y yes');
   });
 });
+
+describe('help and footer in the 100-column test terminal', () => {
+  it('the footer keeps ? help, : and q, and drops whole hints, never mid-word', async () => {
+    const s = sandbox();
+    app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'tokens', project: 'edge-prod'});
+    const frame = await app.waitFor('120 tokens');
+    const line = footer(frame);
+    expect(line.length).toBeLessThanOrEqual(100);
+    expect(line.startsWith('? help')).toBe(true);
+    expect(line).toContain('x revoke');
+    expect(line.endsWith(': cmd · q quit')).toBe(true);
+    expect(line).not.toContain('…');
+  });
+
+  it('help scrolls and says there is more', async () => {
+    const s = sandbox();
+    app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'tokens', project: 'edge-prod'});
+    await app.waitFor('120 tokens');
+    await app.press('?');
+    const first = await app.waitFor('Keys on this screen');
+    // ink-testing-library's terminal is 24 rows: the Tokens keys do not fit.
+    expect(first).toMatch(/↓ \d+ more/);
+    expect(first).not.toContain('quit (ctrl+c works everywhere)');
+    await app.press('G');
+    const end = await app.waitFor('quit (ctrl+c works everywhere)');
+    expect(end).toMatch(/↑ \d+ above/);
+    await app.press('escape');
+    await app.waitFor((f) => !f.includes('Keys on this screen'));
+  });
+});
+
+describe('the : command line helps', () => {
+  it('Tab completes a prefix, suggestions show as you type, and :TOK works in any case', async () => {
+    const s = sandbox();
+    app = await renderApp(clientFor(s.url, s.operatorToken), {name: 'projects'});
+    await app.waitFor('edge-prod');
+    await app.press(':', 'ro');
+    const typing = await app.waitFor(':ro');
+    expect(footer(typing)).toContain('rotate <node name|id>');
+    await app.press('backspace', 'backspace', 'TOK', 'tab');
+    await app.waitFor(':tokens ');
+    await app.press('edge-prod', 'return');
+    await app.waitFor('120 tokens');
+    await app.press(':', 'help', 'return');
+    await app.waitFor('Keys on this screen');
+  });
+});

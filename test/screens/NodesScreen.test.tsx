@@ -112,6 +112,7 @@ describe('Nodes screen', () => {
     await sandbox().addNode({name: 'late-joiner', kind: 'vm'});
     await app.press('r');
     await app.waitFor('33 nodes');
+    await app.waitFor('refreshed · 33 nodes'); // r says it did something
     await app.press('/');
     await app.press('late', 'return');
     expect(await app.waitFor('late-joiner')).toContain('vm');

@@ -196,6 +196,15 @@ describe('Rotation confirm and result', () => {
     app.unmount();
   });
 
+  it('an unnamed node is confirmed by its full id too (what an operator pastes)', async () => {
+    const {id} = await sandbox().addNode({edges: 1});
+    const app = await preview(id);
+    await openConfirm(app);
+    await app.press(id, 'return');
+    await app.waitFor('rotation id');
+    app.unmount();
+  });
+
   it('confirming a node whose rotation is pending says already pending', async () => {
     const app = await preview('vm-fra-db-1');
     await openConfirm(app);

@@ -40,4 +40,12 @@ describe('Rotation result view', () => {
     expect(frame).toMatch(/rotation id\s+—/);
     expect(frame).toContain('not by this console session');
   });
+
+  it('an already-pending rotation does not claim the bar counts from its start: it counts from the confirm', () => {
+    const pending = {...base.handoff!, handle: {...base.handoff!.handle, already_pending: true}};
+    const frame = view({handoff: pending}).replace(/\n/g, ' ');
+    expect(frame).toContain('ALREADY PENDING');
+    expect(frame).not.toContain('counts from then');
+    expect(frame).toMatch(/bar \(which counts from\s+your confirm\)/);
+  });
 });

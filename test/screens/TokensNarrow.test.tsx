@@ -65,4 +65,12 @@ describe('Tokens at narrow terminals', () => {
     expect(first).toContain('…');
     expect(first).toMatch(/(live|expired|consumed|revoked)\s*$/);
   });
+
+  it('200 columns: absolute UTC times and the issuer join the relative ones', async () => {
+    const {waitFor} = await renderSized({name: 'tokens', project: 'edge-prod'}, 200, 40);
+    const frame = await waitFor((f) => f.includes('120 tokens') && f.includes('ISSUED BY'));
+    const header = frame.split('\n').find((l) => l.includes('STATE'))!;
+    for (const col of ['ISSUED AT (UTC)', 'EXPIRES AT (UTC)', 'ISSUED BY']) expect(header).toContain(col);
+    expect(tableLines(frame)[0]).toMatch(/ 20\d\d-\d\d-\d\d \d\d:\d\dZ /);
+  });
 });
