@@ -18,9 +18,9 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'dist/plexconsole.mjs');
-const {values: opt} = parseArgs({options: {seconds: {type: 'string', default: '60'}, refresh: {type: 'string', default: '5s'}}});
-const SECONDS = Number(opt.seconds);
+let BIN = join(ROOT, 'dist/plexconsole.cjs');
+const opt = {seconds: '60', refresh: '5s'};
+let SECONDS = 60;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function startSandbox() {
@@ -89,17 +89,32 @@ async function watch(sb, proxy, project) {
   }
 }
 
-const sb = await startSandbox();
-const proxy = await countingProxy(sb.url);
-try {
-  for (const project of ['edge-prod', 'scale-100k']) {
-    const r = await watch(sb, proxy, project);
-    console.log(
-      `${project}: first load ${r.load.requests} requests, ${(r.load.bytes / 1024).toFixed(0)} KiB in ${r.load.seconds.toFixed(1)} s; ` +
-        `then ${r.perMinute.requests.toFixed(0)} requests/min, ${(r.perMinute.bytes / 1024).toFixed(1)} KiB/min (--refresh ${opt.refresh}, ${SECONDS} s measured)`,
-    );
+/** Watches edge-prod and scale-100k; resolves with one record per roster (also runs from bench/scenarios). */
+export async function refreshCost({binary = BIN, seconds = 60, refresh = '5s', projects = ['edge-prod', 'scale-100k'], log = console.log} = {}) {
+  BIN = binary;
+  SECONDS = seconds;
+  opt.seconds = String(seconds);
+  opt.refresh = refresh;
+  const out = [];
+  const sb = await startSandbox();
+  const proxy = await countingProxy(sb.url);
+  try {
+    for (const project of projects) {
+      const r = await watch(sb, proxy, project);
+      out.push({...r, refresh, seconds});
+      log(
+        `${project}: first load ${r.load.requests} requests, ${(r.load.bytes / 1024).toFixed(0)} KiB in ${r.load.seconds.toFixed(1)} s; ` +
+          `then ${r.perMinute.requests.toFixed(0)} requests/min, ${(r.perMinute.bytes / 1024).toFixed(1)} KiB/min (--refresh ${refresh}, ${seconds} s measured)`,
+      );
+    }
+  } finally {
+    proxy.close();
+    sb.stop();
   }
-} finally {
-  proxy.close();
-  sb.stop();
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const {values} = parseArgs({options: {seconds: {type: 'string', default: '60'}, refresh: {type: 'string', default: '5s'}}});
+  await refreshCost({seconds: Number(values.seconds), refresh: values.refresh});
 }

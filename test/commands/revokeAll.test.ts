@@ -112,7 +112,7 @@ describe('bootstrap-token revoke --all against the sandbox', () => {
     const p = await project(2);
     const r = await ctx.viewer(revokeAll(p.id, '--yes'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^failed {10}\S+: 403 Forbidden: .*\[permission_denied\] \(correlation \S+\)$/m);
+    expect(r.stdout).toMatch(/^failed {10}\S+: 403 Forbidden: .*\[permission_denied\] \[insufficient_relation\] \(relation .*\) \(correlation \S+\)$/m);
     expect(r.stdout).toMatch(/failed 2 \(2 selected\)\n$/);
   });
 });

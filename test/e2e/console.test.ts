@@ -192,10 +192,10 @@ describe('plexconsole in a real terminal (tmux)', () => {
 
 const QUESTION = 'The plaintext cannot be shown again. Close? (y/N)';
 
-/** Starts at 30×20, issues a token, widens to 160 columns with the modal open; returns the plaintext. */
+/** Starts at 50×20 (the console's minimum width), issues a token, widens to 160 columns with the modal open; returns the plaintext. */
 async function issueThenWiden(): Promise<{p: Pane; plaintext: string; tokenId: string}> {
   // The exit code lands on the shell screen after the console's own lines.
-  const p = (pane = await openPane(`${consoleCommand(['--project', 'edge-prod'])}; echo "exit=$?"`, {columns: 30, rows: 20}));
+  const p = (pane = await openPane(`${consoleCommand(['--project', 'edge-prod'])}; echo "exit=$?"`, {columns: 50, rows: 20}));
   await p.waitFor(/\d+ tokens/);
   await p.keys('n');
   await p.waitFor('Env prefix');
@@ -262,7 +262,7 @@ describe('exit after widening the pane (tmux)', () => {
   });
 
   it(':quit after widening the Projects screen leaves no wide header behind', async () => {
-    const p = (pane = await openPane(`${consoleCommand([])}; echo "exit=$?"`, {columns: 30, rows: 20}));
+    const p = (pane = await openPane(`${consoleCommand([])}; echo "exit=$?"`, {columns: 50, rows: 20}));
     await p.waitFor('edge-prod');
     execFileSync('tmux', ['-L', p.socket, 'resize-window', '-t', 'e2e', '-x', '160', '-y', '20']);
     await p.waitFor('operator@demo.plexsphere.test · projects');

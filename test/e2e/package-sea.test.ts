@@ -114,7 +114,7 @@ describe.skipIf(why !== undefined)(`the single executable ${executableName()}${w
     const command = ['/usr/bin/env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), SEA, '--demo'].map(sh).join(' ');
     pane = await openPane(`${command}; echo "exit=$?"`, {columns: 100, rows: 30});
     const screen = await pane.waitFor((s) => s.includes('edge-prod') && s.includes('operator@'), 30_000);
-    expect(screen.split('\n')[0]).toMatch(/^plexconsole · 127\.0\.0\.1:\d+ · demo · /);
+    expect(screen.split('\n')[0]).toMatch(/^plexconsole · 127\.0\.0\.1:\d+ · demo sandbox · /);
     await pane.keys('q');
     expect(await pane.waitFor(/exit=\d+/)).toContain('exit=0');
   });

@@ -37,7 +37,7 @@ describe(':command line', () => {
     expect(parseCommand('w').kind).toBe('whoami');
     expect(parseCommand('r gw-fra-1')).toEqual({kind: 'go', route: {name: 'rotationPreview', node: 'gw-fra-1'}});
     const c = parseCommand('xyz');
-    expect(c.kind === 'error' && c.message).toBe('unknown command "xyz" — try projects, tokens [slug|id], nodes, rotate <node name|id>, whoami, help, quit');
+    expect(c.kind === 'error' && c.message).toBe('unknown command "xyz" — try projects, tokens [slug|id], nodes, rotate <node name|id>, journal, whoami, help, quit');
   });
 
   it('Tab completes a unique verb; suggestions follow what is typed', () => {

@@ -107,7 +107,7 @@ describe.each([['hostile', undefined], ['very long', HOSTILE_LONG]])('%s server 
   it('Tokens, the issue form title and the token detail', async () => {
     serveHostile(fault, text);
     const a = await open({name: 'tokens', project: P});
-    await a.waitFor('1 tokens');
+    await a.waitFor('· 1 token │');
     await a.press('n');
     await a.waitFor('Issue a bootstrap token in HOSTILE');
     await a.press('escape');

@@ -8,7 +8,7 @@ import {emptyProjectServer, FAULT_ISSUE, FAULT_PROJECT, recording} from './token
 // ctrl+c is the copy reflex on the plaintext modal: it must ask, not throw the only copy away.
 const sandbox = useSandbox();
 let app: Rendered | undefined;
-const ROSTER = (f: string) => /│ [\d,]+ tokens/.test(f);
+const ROSTER = (f: string) => /· [\d,]+ tokens │/.test(f);
 afterEach(() => app?.unmount());
 
 async function roster(): Promise<{a: Rendered; sent: string[]}> {
