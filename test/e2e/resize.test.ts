@@ -21,8 +21,8 @@ async function open(size: {columns: number; rows: number}): Promise<Pane> {
   const cmd = ['node', BINARY, '--server', sandbox.url, '--token-file', sandbox.tokenFiles.operator, '--refresh', '0'].map(sh).join(' ');
   const p = await openPane(cmd, size);
   panes.push(p);
-  // The header's principal arrives with whoami, after the list: a screen read before it is not the settled one.
-  await p.waitFor((s) => s.split('\n')[0]!.startsWith('plexconsole ·') && s.split('\n')[0]!.includes('operator@') && s.includes('SLUG'));
+  // The header's principal arrives with whoami, after the list (`…` until then): a screen read before it is not the settled one.
+  await p.waitFor((s) => s.split('\n')[0]!.startsWith('plexconsole ·') && !s.split('\n')[0]!.includes(' · … · ') && s.includes('SLUG'));
   return p;
 }
 
