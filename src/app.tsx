@@ -8,6 +8,7 @@ import {matches} from './hooks/keymap.js';
 import {NavigationContext, ViewSlotContext, type Navigation, type Route} from './hooks/navigation.js';
 import {useAppState} from './hooks/useAppState.js';
 import {useKeys, type KeyPress} from './hooks/useKeys.js';
+import {RotationRegistryProvider} from './hooks/rotationRegistry.js';
 import {useRedraw, useRedrawOnResize} from './hooks/useRedraw.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {StatusContext, type StatusMessage, type StatusTone} from './hooks/useStatus.js';
@@ -119,6 +120,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   return (
     <NavigationContext.Provider value={nav}>
       <StatusContext.Provider value={showStatus}>
+        <RotationRegistryProvider>
         <InputLayerContext.Provider value={layer}>
           <AppChromeContext.Provider value={chrome}>
             <InterruptProvider value={interrupt}>
@@ -130,6 +132,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
             </InterruptProvider>
           </AppChromeContext.Provider>
         </InputLayerContext.Provider>
+        </RotationRegistryProvider>
       </StatusContext.Provider>
     </NavigationContext.Provider>
   );

@@ -8,14 +8,15 @@ export type Command =
   | {readonly kind: 'quit'}
   | {readonly kind: 'error'; readonly message: string};
 
-type Verb = 'projects' | 'tokens' | 'nodes' | 'rotate' | 'journal' | 'whoami' | 'help' | 'quit';
+type Verb = 'projects' | 'tokens' | 'nodes' | 'rotate' | 'rotations' | 'journal' | 'whoami' | 'help' | 'quit';
 
 // The verbs in the order they are listed; each may be typed as any unique prefix, in any case.
-const VERBS: readonly Verb[] = ['projects', 'tokens', 'nodes', 'rotate', 'journal', 'whoami', 'help', 'quit'];
+const VERBS: readonly Verb[] = ['projects', 'tokens', 'nodes', 'rotate', 'rotations', 'journal', 'whoami', 'help', 'quit'];
 // Aliases win over prefixes (`:q` quits although no verb but quit starts with q anyway; `:p` is projects).
-const ALIASES: Readonly<Record<string, Verb>> = {p: 'projects', project: 'projects', t: 'tokens', token: 'tokens', n: 'nodes', node: 'nodes', q: 'quit', 'q!': 'quit', exit: 'quit', '?': 'help'};
+// `rotate` keeps the short forms it had before `rotations` shared them (`:r`, `:rot`); `:rotati…` is rotations.
+const ALIASES: Readonly<Record<string, Verb>> = {r: 'rotate', ro: 'rotate', rot: 'rotate', rota: 'rotate', rotat: 'rotate', rotation: 'rotations', p: 'projects', project: 'projects', t: 'tokens', token: 'tokens', n: 'nodes', node: 'nodes', q: 'quit', 'q!': 'quit', exit: 'quit', '?': 'help'};
 
-export const COMMANDS = ['projects', 'tokens [slug|id]', 'nodes', 'rotate <node name|id>', 'journal', 'whoami', 'help', 'quit'] as const;
+export const COMMANDS = ['projects', 'tokens [slug|id]', 'nodes', 'rotate <node name|id>', 'rotations', 'journal', 'whoami', 'help', 'quit'] as const;
 
 /** The verb a typed word means: an alias, an exact verb, or a unique prefix (case-insensitive). */
 export function resolveVerb(word: string): {verb: Verb} | {ambiguous: readonly Verb[]} | undefined {
@@ -59,6 +60,8 @@ export function parseCommand(text: string, lastProject?: string): Command {
       return {kind: 'go', route: {name: 'nodes'}};
     case 'rotate':
       return arg ? {kind: 'go', route: {name: 'rotationPreview', node: arg}} : {kind: 'error', message: 'rotate needs a node: :rotate <name|id>'};
+    case 'rotations':
+      return {kind: 'go', route: {name: 'rotations'}};
     case 'journal':
       return {kind: 'go', route: {name: 'journal'}};
     case 'whoami':

@@ -5,6 +5,7 @@ import {NodesScreen} from './NodesScreen.js';
 import {ProjectsScreen} from './ProjectsScreen.js';
 import {RotationPreviewScreen} from './RotationPreviewScreen.js';
 import {RotationResultScreen} from './RotationResultScreen.js';
+import {RotationsScreen} from './RotationsScreen.js';
 import {TokenDetailScreen} from './TokenDetailScreen.js';
 import {TokensScreen} from './TokensScreen.js';
 
@@ -27,5 +28,7 @@ export function ScreenFor({route}: {readonly route: Route}) {
       return <FleetRotationScreen nodes={route.nodes} labels={route.labels} />;
     case 'journal':
       return <JournalScreen />;
+    case 'rotations':
+      return <RotationsScreen />;
   }
 }

@@ -37,13 +37,15 @@ describe(':command line', () => {
     expect(parseCommand('w').kind).toBe('whoami');
     expect(parseCommand('r gw-fra-1')).toEqual({kind: 'go', route: {name: 'rotationPreview', node: 'gw-fra-1'}});
     const c = parseCommand('xyz');
-    expect(c.kind === 'error' && c.message).toBe('unknown command "xyz" — try projects, tokens [slug|id], nodes, rotate <node name|id>, journal, whoami, help, quit');
+    expect(c.kind === 'error' && c.message).toBe('unknown command "xyz" — try projects, tokens [slug|id], nodes, rotate <node name|id>, rotations, journal, whoami, help, quit');
   });
 
   it('Tab completes a unique verb; suggestions follow what is typed', () => {
     expect(completeCommand('tok')).toBe('tokens ');
     expect(completeCommand('ro')).toBe('rotate ');
     expect(completeCommand('tokens edge')).toBe('tokens edge');
-    expect(suggestCommands('ro')).toEqual(['rotate <node name|id>']);
+    expect(suggestCommands('ro')).toEqual(['rotate <node name|id>', 'rotations']);
+    expect(completeCommand('rotati')).toBe('rotations ');
+    expect(parseCommand('ROTATIONS')).toEqual({kind: 'go', route: {name: 'rotations'}});
   });
 });
