@@ -76,11 +76,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     if (command.kind === 'go') nav.jump(command.route);
     else if (command.kind === 'quit') exit();
     else if (command.kind === 'error') showStatus(command.message, 'warn');
-    else if (command.kind === 'help') dispatch({type: 'overlay', overlay: 'help'});
-    else if (whoami.status === 'ready') {
-      const w = whoami.data;
-      showStatus(`${principalLabel(w)} · ${w.principal_type}${w.principal_scope ? ` · ${w.principal_scope} scope` : ''} · subject ${w.subject}`);
-    } else showStatus(whoami.status === 'error' ? `whoami failed: ${whoami.error.title}` : 'whoami: loading…', 'warn');
+    else dispatch({type: 'overlay', overlay: 'help'});
   };
 
   const onOverlayKey = (press: KeyPress) => {

@@ -3,7 +3,6 @@ import type {Route} from './navigation.js';
 /** What a `:` command asks for. */
 export type Command =
   | {readonly kind: 'go'; readonly route: Route}
-  | {readonly kind: 'whoami'}
   | {readonly kind: 'help'}
   | {readonly kind: 'quit'}
   | {readonly kind: 'error'; readonly message: string};
@@ -65,7 +64,7 @@ export function parseCommand(text: string, lastProject?: string): Command {
     case 'journal':
       return {kind: 'go', route: {name: 'journal'}};
     case 'whoami':
-      return {kind: 'whoami'};
+      return {kind: 'go', route: {name: 'whoami'}};
     case 'help':
       return {kind: 'help'};
     case 'quit':

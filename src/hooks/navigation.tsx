@@ -12,7 +12,9 @@ export type Route =
   | {readonly name: 'fleetRotation'; readonly nodes: readonly string[]; readonly labels: Readonly<Record<string, string>>}
   | {readonly name: 'journal'}
   /** The rotations confirmed in this session (`:rotations`). */
-  | {readonly name: 'rotations'};
+  | {readonly name: 'rotations'}
+  /** Who the console acts as (`:whoami`). */
+  | {readonly name: 'whoami'};
 
 /**
  * One level of history: the route plus the screen's view state (filter, sort, STATE filter,

@@ -8,6 +8,7 @@ import {RotationResultScreen} from './RotationResultScreen.js';
 import {RotationsScreen} from './RotationsScreen.js';
 import {TokenDetailScreen} from './TokenDetailScreen.js';
 import {TokensScreen} from './TokensScreen.js';
+import {WhoamiScreen} from './WhoamiScreen.js';
 
 /** The screen for a route. Each screen is a container (hooks + keys) over a pure view. */
 export function ScreenFor({route}: {readonly route: Route}) {
@@ -30,5 +31,7 @@ export function ScreenFor({route}: {readonly route: Route}) {
       return <JournalScreen />;
     case 'rotations':
       return <RotationsScreen />;
+    case 'whoami':
+      return <WhoamiScreen />;
   }
 }
