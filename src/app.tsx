@@ -1,7 +1,8 @@
 import {useApp} from 'ink';
 import {Component, useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
 import {AppChromeContext} from './hooks/appChrome.js';
-import {completeCommand, parseCommand} from './hooks/commandLine.js';
+import {argumentKind, completeCommand, parseCommand, suggestCommands} from './hooks/commandLine.js';
+import {useCommandNames} from './hooks/useCommandNames.js';
 import {InputLayerContext} from './hooks/inputLayer.js';
 import {InterruptProvider, useInterruptRouter} from './hooks/interrupt.js';
 import {matches} from './hooks/keymap.js';
@@ -23,6 +24,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   const {exit} = useApp();
   const [state, dispatch] = useAppState(initialRoute);
   const whoami = useWhoami();
+  const names = useCommandNames(state.overlay === 'command' ? argumentKind(state.commandText) : undefined);
   const interrupt = useInterruptRouter(exit);
   const [captured, setCapturedSet] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<StatusMessage>();
@@ -88,7 +90,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     else if (press.name === 'return') {
       dispatch({type: 'overlay', overlay: 'none'});
       runCommand(state.commandText);
-    } else if (press.name === 'tab') dispatch({type: 'command', text: completeCommand(state.commandText)});
+    } else if (press.name === 'tab') dispatch({type: 'command', text: completeCommand(state.commandText, names)});
     else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
   };
 
@@ -105,9 +107,10 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   const slot = useMemo(() => ({view: entry.view, setView: (view: unknown) => dispatch({type: 'view', depth, view})}), [entry.view, depth, dispatch]);
   const principal = whoami.status === 'ready' ? principalLabel(whoami.data) : whoami.status === 'error' ? '(whoami failed)' : undefined;
   // Stable context values: every screen frame and input layer consumes these.
+  const suggestions = useMemo(() => (state.overlay === 'command' ? suggestCommands(state.commandText, names) : []), [state.overlay, state.commandText, names]);
   const chrome = useMemo(
-    () => ({overlay: state.overlay, commandText: state.commandText, status, captured: captured.size > 0, principal}),
-    [state.overlay, state.commandText, status, captured, principal],
+    () => ({overlay: state.overlay, commandText: state.commandText, suggestions, status, captured: captured.size > 0, principal}),
+    [state.overlay, state.commandText, suggestions, status, captured, principal],
   );
   const layer = useMemo(
     () => ({screenActive: state.overlay === 'none', setCaptured, showHelp: () => dispatch({type: 'overlay', overlay: 'help'})}),
