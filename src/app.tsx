@@ -9,6 +9,7 @@ import {matches} from './hooks/keymap.js';
 import {NavigationContext, ViewSlotContext, type Navigation, type Route} from './hooks/navigation.js';
 import {useAppState} from './hooks/useAppState.js';
 import {useKeys, type KeyPress} from './hooks/useKeys.js';
+import {DenialsProvider} from './hooks/denials.js';
 import {RotationRegistryProvider} from './hooks/rotationRegistry.js';
 import {useRedraw, useRedrawOnResize} from './hooks/useRedraw.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
@@ -120,6 +121,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     <NavigationContext.Provider value={nav}>
       <StatusContext.Provider value={showStatus}>
         <RotationRegistryProvider>
+        <DenialsProvider>
         <InputLayerContext.Provider value={layer}>
           <AppChromeContext.Provider value={chrome}>
             <InterruptProvider value={interrupt}>
@@ -131,6 +133,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
             </InterruptProvider>
           </AppChromeContext.Provider>
         </InputLayerContext.Provider>
+        </DenialsProvider>
         </RotationRegistryProvider>
       </StatusContext.Provider>
     </NavigationContext.Provider>
