@@ -23,9 +23,11 @@ export type RotationRegistry = {
   started(r: Omit<SessionRotation, 'state' | 'endedAt'>, watch: boolean): void;
   /** The rotation was observed complete (or failed): announced once on the status line. */
   ended(nodeId: string, ok: boolean): void;
+  /** The result screen polls this rotation itself while open: the registry stops its own poll until the release. */
+  hold(nodeId: string): () => void;
 };
 
-const NONE: RotationRegistry = {rotations: [], started: () => {}, ended: () => {}};
+const NONE: RotationRegistry = {rotations: [], started: () => {}, ended: () => {}, hold: () => () => {}};
 const RegistryContext = createContext<RotationRegistry>(NONE);
 
 /** The session's rotations, for `:rotations` and the status-line announcement. */
@@ -36,12 +38,14 @@ export function useRotationRegistry(): RotationRegistry {
 /**
  * Keeps the session's rotations and announces each completion wherever the operator is.
  * Pending single rotations are polled one request at a time at the result screen's cadence
- * (`nextPollDelayMs`); nothing re-renders while a poll says "still pending".
+ * (`nextPollDelayMs`), except while their result screen is open and polls (`hold`); nothing
+ * re-renders while a poll says "still pending".
  */
 export function RotationRegistryProvider({children}: {readonly children: ReactNode}) {
   const showStatus = useStatus();
   const [rotations, setRotations] = useState<readonly SessionRotation[]>([]);
   const [watched, setWatched] = useState<ReadonlySet<string>>(new Set());
+  const [held, setHeld] = useState<ReadonlySet<string>>(new Set());
   const current = useRef(rotations);
   current.current = rotations;
 
@@ -65,10 +69,18 @@ export function RotationRegistryProvider({children}: {readonly children: ReactNo
     [showStatus],
   );
 
-  const value = useMemo(() => ({rotations, started, ended}), [rotations, started, ended]);
+  const hold = useCallback((nodeId: string) => {
+    const key = nodeId.toLowerCase();
+    setHeld((prev) => new Set(prev).add(key));
+    return () => setHeld((prev) => new Set([...prev].filter((k) => k !== key)));
+  }, []);
+
+  const value = useMemo(() => ({rotations, started, ended, hold}), [rotations, started, ended, hold]);
+  // One poller per pending rotation: the registry's, or the open result screen's.
+  const polled = rotations.filter((r) => r.state === 'pending' && watched.has(r.nodeId.toLowerCase()) && !held.has(r.nodeId.toLowerCase()));
   return (
     <RegistryContext.Provider value={value}>
-      {rotations.filter((r) => r.state === 'pending' && watched.has(r.nodeId.toLowerCase())).map((r) => (
+      {polled.map((r) => (
         <Watcher key={r.nodeId} rotation={r} onDone={ended} />
       ))}
       {children}

@@ -86,6 +86,10 @@ function startOf(handoff: RotationHandoff | undefined, mountedAt: number): numbe
  */
 export function useRotationProgress(nodeId: string, estimateSeconds: number): RotationProgressState {
   const client = useApi();
+  const registry = useRotationRegistry();
+  // While this screen polls, the session registry does not; what it sees, the registry hears.
+  useEffect(() => registry.hold(nodeId), [registry.hold, nodeId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const {ended} = registry;
   const [handoff] = useState(() => recallRotation(nodeId));
   const [startedAt] = useState(() => startOf(handoff, Date.now()));
   const estimateMs = Math.max(0, estimateSeconds) * 1000;
@@ -105,7 +109,10 @@ export function useRotationProgress(nodeId: string, estimateSeconds: number): Ro
         const {data} = await previewRotation(client, nodeId, {signal: controller.signal});
         if (controller.signal.aborted) return;
         if (data.already_pending) schedule();
-        else setWatch({status: 'done', preview: data, at: Date.now()});
+        else {
+          setWatch({status: 'done', preview: data, at: Date.now()});
+          ended(nodeId, true);
+        }
       } catch (e) {
         if (!controller.signal.aborted) setWatch({status: 'error', error: toApiError(e)});
       }
@@ -117,7 +124,7 @@ export function useRotationProgress(nodeId: string, estimateSeconds: number): Ro
       controller.abort();
       clearTimeout(timer);
     };
-  }, [client, nodeId, startedAt, estimateMs, watch.status, attempt]);
+  }, [client, nodeId, startedAt, estimateMs, watch.status, attempt, ended]);
 
   useEffect(() => {
     if (watch.status !== 'running') return;

@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {clientFor, renderApp} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
+import {recording} from './tokenTestKit.js';
 
 const sandbox = useSandbox();
 const operator = () => clientFor(sandbox().url, sandbox().operatorToken);
@@ -37,6 +38,26 @@ describe(':rotations', () => {
     expect(announced).toContain('edge-prod');
     await app.press(':', 'rotations', 'return');
     expect(await app.waitFor('0 pending · 1 ended')).toMatch(/completed\s+\d+s of ~4s\s+single/);
+    app.unmount();
+  });
+
+  it('polls a pending rotation once per slot: the open result screen polls, the session list does not as well', async () => {
+    const {id} = await sandbox().addNode({name: 'rot-once', edges: 1});
+    const {client, sent} = recording(operator());
+    const app = await renderApp(client, {name: 'rotationPreview', node: 'rot-once'});
+    await app.waitFor('Affected edges');
+    await app.press('return');
+    await app.waitFor('and press Enter');
+    await app.press('rot-once', 'return');
+    await app.waitFor('rotation id');
+    const from = sent.findIndex((r) => r.startsWith('POST'));
+    // Completed before the first poll: one poll sees it.
+    sandbox().advance(5_000);
+    await app.waitFor('rotation complete', 8_000);
+    await app.press(':', 'rotations', 'return');
+    await app.waitFor('0 pending · 1 ended');
+    const polls = sent.slice(from).filter((r) => r.startsWith('GET') && r.includes(id) && r.endsWith('/preview'));
+    expect(polls).toHaveLength(1);
     app.unmount();
   });
 
