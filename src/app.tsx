@@ -1,13 +1,16 @@
 import {useApp} from 'ink';
 import {Component, useCallback, useMemo, useRef, useState, type ReactNode} from 'react';
 import {AppChromeContext} from './hooks/appChrome.js';
-import {completeCommand, parseCommand} from './hooks/commandLine.js';
+import {argumentKind, completeCommand, parseCommand, suggestCommands} from './hooks/commandLine.js';
+import {useCommandNames} from './hooks/useCommandNames.js';
 import {InputLayerContext} from './hooks/inputLayer.js';
 import {InterruptProvider, useInterruptRouter} from './hooks/interrupt.js';
 import {matches} from './hooks/keymap.js';
 import {NavigationContext, ViewSlotContext, type Navigation, type Route} from './hooks/navigation.js';
 import {useAppState} from './hooks/useAppState.js';
 import {useKeys, type KeyPress} from './hooks/useKeys.js';
+import {DenialsProvider} from './hooks/denials.js';
+import {RotationRegistryProvider} from './hooks/rotationRegistry.js';
 import {useRedraw, useRedrawOnResize} from './hooks/useRedraw.js';
 import {useTerminalSize} from './hooks/useTerminalSize.js';
 import {StatusContext, type StatusMessage, type StatusTone} from './hooks/useStatus.js';
@@ -22,6 +25,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   const {exit} = useApp();
   const [state, dispatch] = useAppState(initialRoute);
   const whoami = useWhoami();
+  const names = useCommandNames(state.overlay === 'command' ? argumentKind(state.commandText) : undefined);
   const interrupt = useInterruptRouter(exit);
   const [captured, setCapturedSet] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<StatusMessage>();
@@ -75,11 +79,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     if (command.kind === 'go') nav.jump(command.route);
     else if (command.kind === 'quit') exit();
     else if (command.kind === 'error') showStatus(command.message, 'warn');
-    else if (command.kind === 'help') dispatch({type: 'overlay', overlay: 'help'});
-    else if (whoami.status === 'ready') {
-      const w = whoami.data;
-      showStatus(`${principalLabel(w)} · ${w.principal_type}${w.principal_scope ? ` · ${w.principal_scope} scope` : ''} · subject ${w.subject}`);
-    } else showStatus(whoami.status === 'error' ? `whoami failed: ${whoami.error.title}` : 'whoami: loading…', 'warn');
+    else dispatch({type: 'overlay', overlay: 'help'});
   };
 
   const onOverlayKey = (press: KeyPress) => {
@@ -91,7 +91,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     else if (press.name === 'return') {
       dispatch({type: 'overlay', overlay: 'none'});
       runCommand(state.commandText);
-    } else if (press.name === 'tab') dispatch({type: 'command', text: completeCommand(state.commandText)});
+    } else if (press.name === 'tab') dispatch({type: 'command', text: completeCommand(state.commandText, names)});
     else dispatch({type: 'command', text: editText(state.commandText, press, 120)});
   };
 
@@ -108,9 +108,10 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   const slot = useMemo(() => ({view: entry.view, setView: (view: unknown) => dispatch({type: 'view', depth, view})}), [entry.view, depth, dispatch]);
   const principal = whoami.status === 'ready' ? principalLabel(whoami.data) : whoami.status === 'error' ? '(whoami failed)' : undefined;
   // Stable context values: every screen frame and input layer consumes these.
+  const suggestions = useMemo(() => (state.overlay === 'command' ? suggestCommands(state.commandText, names) : []), [state.overlay, state.commandText, names]);
   const chrome = useMemo(
-    () => ({overlay: state.overlay, commandText: state.commandText, status, captured: captured.size > 0, principal}),
-    [state.overlay, state.commandText, status, captured, principal],
+    () => ({overlay: state.overlay, commandText: state.commandText, suggestions, status, captured: captured.size > 0, principal}),
+    [state.overlay, state.commandText, suggestions, status, captured, principal],
   );
   const layer = useMemo(
     () => ({screenActive: state.overlay === 'none', setCaptured, showHelp: () => dispatch({type: 'overlay', overlay: 'help'})}),
@@ -119,6 +120,8 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
   return (
     <NavigationContext.Provider value={nav}>
       <StatusContext.Provider value={showStatus}>
+        <RotationRegistryProvider>
+        <DenialsProvider>
         <InputLayerContext.Provider value={layer}>
           <AppChromeContext.Provider value={chrome}>
             <InterruptProvider value={interrupt}>
@@ -130,6 +133,8 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
             </InterruptProvider>
           </AppChromeContext.Provider>
         </InputLayerContext.Provider>
+        </DenialsProvider>
+        </RotationRegistryProvider>
       </StatusContext.Provider>
     </NavigationContext.Provider>
   );

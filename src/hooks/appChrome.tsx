@@ -5,6 +5,8 @@ import type {StatusMessage} from './useStatus.js';
 export type AppChrome = {
   readonly overlay: 'none' | 'help' | 'command';
   readonly commandText: string;
+  /** The command line's suggestion line: verbs, or the Project slugs / node names an argument may become. */
+  readonly suggestions?: readonly string[];
   readonly status?: StatusMessage;
   readonly principal?: string;
   /** A modal, form or prompt holds the keyboard: global keys are off, so their hints hide. */

@@ -10,7 +10,11 @@ export type Route =
   | {readonly name: 'rotationResult'; readonly nodeId: string; readonly nodeLabel: string; readonly estimateSeconds: number}
   /** Several marked Nodes: the aggregate preview, the typed count, then the waves. `labels` maps id → name. */
   | {readonly name: 'fleetRotation'; readonly nodes: readonly string[]; readonly labels: Readonly<Record<string, string>>}
-  | {readonly name: 'journal'};
+  | {readonly name: 'journal'}
+  /** The rotations confirmed in this session (`:rotations`). */
+  | {readonly name: 'rotations'}
+  /** Who the console acts as (`:whoami`). */
+  | {readonly name: 'whoami'};
 
 /**
  * One level of history: the route plus the screen's view state (filter, sort, STATE filter,

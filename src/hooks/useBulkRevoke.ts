@@ -3,6 +3,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import {revokeMany, type RevokeResult} from '../api/bulkRevoke.js';
 import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useDenials} from './denials.js';
 import {useJournal} from './journal.js';
 import type {BootstrapToken} from './types.js';
 
@@ -33,6 +34,7 @@ const FLUSH_MS = 100;
 export function useBulkRevoke(projectId: string | undefined, onDone?: (tokens: BootstrapToken[]) => void): BulkRevokeState & BulkRevokeActions {
   const client = useApi();
   const journal = useJournal();
+  const denials = useDenials();
   const [state, setState] = useState<BulkRevokeState>({status: 'idle'});
   const controller = useRef<AbortController>(undefined);
   const running = useRef(false);
@@ -69,6 +71,7 @@ export function useBulkRevoke(projectId: string | undefined, onDone?: (tokens: B
           const extra = r.kind === 'failed' ? failureFields(r.error) : 'status' in r && r.status !== undefined ? {status: r.status} : {};
           const outcome = r.kind === 'failed' ? failureOutcome(r.error) : r.kind;
           void journal.record({action: 'revoke', targets, outcome, batch, ...extra});
+          if (r.kind === 'failed') denials.record(projectId, 'revoke', r.error);
         },
       }).then((results) => {
         clearInterval(flush);
@@ -80,7 +83,7 @@ export function useBulkRevoke(projectId: string | undefined, onDone?: (tokens: B
         onDoneRef.current?.([...changed, ...refreshed]);
       });
     },
-    [client, journal, projectId],
+    [client, journal, denials, projectId],
   );
 
   const stop = useCallback(() => {

@@ -4,6 +4,7 @@ import {FleetPreviewError, fleetWaves, previewFleet, runFleet, summariseFleet, t
 import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
 import {useJournal} from './journal.js';
+import {useRotationRegistry} from './rotationRegistry.js';
 import type {ApiError, RotationPreview} from './types.js';
 import {toApiError} from './useRequest.js';
 
@@ -36,9 +37,10 @@ export type FleetState =
  * runs the waves (api/fleetRotation.ts) with live per-Node progress, journalling each
  * trigger. Not aborted on unmount once started: a triggered rotation cannot be called back.
  */
-export function useFleetRotation(nodeIds: readonly string[]): {state: FleetState; start(waveSize: number): void; stop(): void} {
+export function useFleetRotation(nodeIds: readonly string[], labels: Readonly<Record<string, string>> = {}): {state: FleetState; start(waveSize: number): void; stop(): void} {
   const client = useApi();
   const journal = useJournal();
+  const registry = useRotationRegistry();
   const [state, setState] = useState<FleetState>({status: 'loading'});
   const stopper = useRef<AbortController>(undefined);
   const mounted = useRef(true);
@@ -85,9 +87,15 @@ export function useFleetRotation(nodeIds: readonly string[]): {state: FleetState
           } else if (e.type === 'triggered') {
             const targets = {node_id: e.nodeId, ...(e.handle.rotation_id ? {rotation_id: e.handle.rotation_id} : {})};
             void journal.record({action: 'rotate', targets, outcome: e.handle.already_pending ? 'already_pending' : 'requested', status: e.status, batch});
+            // runFleet watches each Node itself: the session list only records start and end.
+            const p = previews.find((x) => x.node_id === e.nodeId);
+            registry.started({nodeId: e.nodeId, label: labels[e.nodeId] ?? e.nodeId, fleet: true, startedAt: Date.now(), estimateMs: (p?.estimated_duration_seconds ?? 0) * 1000}, false);
           } else if (e.type === 'trigger-failed') {
             void journal.record({action: 'rotate', targets: {node_id: e.nodeId}, outcome: failureOutcome(e.error), batch, ...failureFields(e.error)});
-          } else if (e.type === 'done') progress.set(e.outcome.nodeId, {kind: 'ended', outcome: e.outcome});
+          } else if (e.type === 'done') {
+            progress.set(e.outcome.nodeId, {kind: 'ended', outcome: e.outcome});
+            if (e.outcome.kind !== 'not_started') registry.ended(e.outcome.nodeId, e.outcome.kind === 'completed');
+          }
           publish('running', wave);
         },
       }).then((outcomes) => {
@@ -95,7 +103,7 @@ export function useFleetRotation(nodeIds: readonly string[]): {state: FleetState
         publish('done', wave);
       });
     },
-    [client, journal, state],
+    [client, journal, registry, labels, state],
   );
 
   const stop = useCallback(() => {

@@ -2,6 +2,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import {issueBootstrapToken, type IssueRequest} from '../api/bootstrapTokens.js';
 import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useDenials} from './denials.js';
 import {useJournal} from './journal.js';
 import {useTerminalSession} from './terminalSession.js';
 import type {ApiError, IssuedToken} from './types.js';
@@ -31,6 +32,7 @@ export function useIssueToken(): IssueState & IssueActions {
   const client = useApi();
   const session = useTerminalSession();
   const journal = useJournal();
+  const denials = useDenials();
   const [state, setState] = useState<IssueState>({status: 'idle'});
   // A ref, not state: two Enters in one read must not both pass the "not in flight" check.
   const inFlight = useRef(false);
@@ -66,12 +68,13 @@ export function useIssueToken(): IssueState & IssueActions {
           inFlight.current = false;
           settled();
           void journal.record({action: 'issue', targets: {project_id: projectId}, outcome: failureOutcome(e), ...failureFields(e)});
+          denials.record(projectId, 'issue', e);
           if (mounted.current) setState({status: 'error', error: toApiError(e)});
         },
       );
       return true;
     },
-    [client, session, journal],
+    [client, session, journal, denials],
   );
 
   const close = useCallback(() => {

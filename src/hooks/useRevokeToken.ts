@@ -2,6 +2,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import {getBootstrapToken, revokeBootstrapToken} from '../api/bootstrapTokens.js';
 import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
+import {useDenials} from './denials.js';
 import {useJournal} from './journal.js';
 import type {ApiError, BootstrapToken} from './types.js';
 import {toApiError} from './useRequest.js';
@@ -22,6 +23,7 @@ export type RevokeState =
 export function useRevokeToken(projectId: string | undefined, onDone?: (token: BootstrapToken) => void) {
   const client = useApi();
   const journal = useJournal();
+  const denials = useDenials();
   const [state, setState] = useState<RevokeState>({status: 'idle'});
   const inFlight = useRef(false);
   const onDoneRef = useRef(onDone);
@@ -46,6 +48,7 @@ export function useRevokeToken(projectId: string | undefined, onDone?: (token: B
           void journal.record({action: 'revoke', targets, outcome, status: s.outcome.kind === 'revoked' ? 204 : 409});
         } else if (s.status === 'error') {
           void journal.record({action: 'revoke', targets, outcome: failureOutcome(s.error), ...failureFields(s.error)});
+          denials.record(projectId, 'revoke', s.error);
         }
         if (ac.signal.aborted) return;
         setState(s);
@@ -70,7 +73,7 @@ export function useRevokeToken(projectId: string | undefined, onDone?: (token: B
         (e: unknown) => finish({status: 'error', tokenId, error: toApiError(e)}),
       );
     },
-    [client, projectId, journal],
+    [client, projectId, journal, denials],
   );
   const reset = useCallback(() => {
     if (!inFlight.current) setState({status: 'idle'});

@@ -3,9 +3,13 @@ import {lostTriggerError, previewRotation, triggerRotationChecked} from '../api/
 import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
 import {useJournal} from './journal.js';
+import {useRotationRegistry} from './rotationRegistry.js';
 import {barTickMs, nextPollDelayMs, recallRotation, rememberRotation, type RotationHandoff} from './rotationProgress.js';
 import type {ApiError, RotationPreview} from './types.js';
 import {toApiError} from './useRequest.js';
+
+/** What the session's rotation list shows for a trigger: the node's name and the preview's estimate. */
+export type RotationAbout = {readonly label: string; readonly estimateSeconds: number};
 
 export type TriggerOutcome = {readonly ok: true; readonly handoff: RotationHandoff} | {readonly ok: false; readonly error: ApiError};
 
@@ -16,12 +20,13 @@ export type TriggerOutcome = {readonly ok: true; readonly handoff: RotationHando
  * sent). Not aborted on unmount: the request has been sent, and abandoning the answer would
  * not undo the rotation.
  */
-export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Promise<TriggerOutcome> {
+export function useRotationTrigger(): (nodeId: string, edgeCount: number, about?: RotationAbout) => Promise<TriggerOutcome> {
   const client = useApi();
   const journal = useJournal();
+  const registry = useRotationRegistry();
   const inFlight = useRef<Promise<TriggerOutcome> | undefined>(undefined);
   return useCallback(
-    (nodeId, edgeCount) => {
+    (nodeId, edgeCount, about) => {
       inFlight.current ??= triggerRotationChecked(client, nodeId)
         .then((checked): TriggerOutcome => {
           if (checked.sent !== true) {
@@ -31,6 +36,8 @@ export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Pro
           const res = checked.response;
           const handoff: RotationHandoff = {nodeId, handle: res.data, status: res.status, triggeredAt: Date.now(), edgeCount};
           rememberRotation(handoff);
+          // The session's `:rotations` list watches it from here, wherever the operator goes.
+          if (about) registry.started({nodeId, label: about.label, fleet: false, startedAt: handoff.triggeredAt, estimateMs: about.estimateSeconds * 1000}, true);
           const h = res.data;
           const targets = {node_id: nodeId, ...(h.rotation_id ? {rotation_id: h.rotation_id} : {})};
           void journal.record({action: 'rotate', targets, outcome: h.already_pending ? 'already_pending' : 'requested', status: res.status});
@@ -45,7 +52,7 @@ export function useRotationTrigger(): (nodeId: string, edgeCount: number) => Pro
         });
       return inFlight.current;
     },
-    [client, journal],
+    [client, journal, registry],
   );
 }
 
@@ -79,6 +86,10 @@ function startOf(handoff: RotationHandoff | undefined, mountedAt: number): numbe
  */
 export function useRotationProgress(nodeId: string, estimateSeconds: number): RotationProgressState {
   const client = useApi();
+  const registry = useRotationRegistry();
+  // While this screen polls, the session registry does not; what it sees, the registry hears.
+  useEffect(() => registry.hold(nodeId), [registry.hold, nodeId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const {ended} = registry;
   const [handoff] = useState(() => recallRotation(nodeId));
   const [startedAt] = useState(() => startOf(handoff, Date.now()));
   const estimateMs = Math.max(0, estimateSeconds) * 1000;
@@ -98,7 +109,10 @@ export function useRotationProgress(nodeId: string, estimateSeconds: number): Ro
         const {data} = await previewRotation(client, nodeId, {signal: controller.signal});
         if (controller.signal.aborted) return;
         if (data.already_pending) schedule();
-        else setWatch({status: 'done', preview: data, at: Date.now()});
+        else {
+          setWatch({status: 'done', preview: data, at: Date.now()});
+          ended(nodeId, true);
+        }
       } catch (e) {
         if (!controller.signal.aborted) setWatch({status: 'error', error: toApiError(e)});
       }
@@ -110,7 +124,7 @@ export function useRotationProgress(nodeId: string, estimateSeconds: number): Ro
       controller.abort();
       clearTimeout(timer);
     };
-  }, [client, nodeId, startedAt, estimateMs, watch.status, attempt]);
+  }, [client, nodeId, startedAt, estimateMs, watch.status, attempt, ended]);
 
   useEffect(() => {
     if (watch.status !== 'running') return;

@@ -20,7 +20,7 @@ export function FleetRotationScreen({nodes, labels}: {readonly nodes: readonly s
   const nav = useNavigation();
   const showStatus = useStatus();
   const {readOnly} = useConsoleInfo();
-  const {state, start, stop} = useFleetRotation(nodes);
+  const {state, start, stop} = useFleetRotation(nodes, labels);
   const [waveSize, setWaveSize] = useState(1);
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);

@@ -54,13 +54,14 @@ export function RotationConfirmDialog({data, preview, expected, width, onCancel}
       fresh = check.preview;
       apply({type: 'submitting'});
     }
-    const out = await trigger(shown.nodeId, fresh.affected_peer_count);
+    const label = nodeLabel(shown.node, shown.nodeId);
+    const out = await trigger(shown.nodeId, fresh.affected_peer_count, {label, estimateSeconds: fresh.estimated_duration_seconds});
     if (!alive.current) return;
     if (!out.ok) {
       const meaning = rotationErrorMeaning(out.error);
       return void apply({type: 'failed', error: [...(meaning ? [meaning] : []), ...errorLines(out.error)]});
     }
-    nav.replace({name: 'rotationResult', nodeId: shown.nodeId, nodeLabel: nodeLabel(shown.node, shown.nodeId), estimateSeconds: fresh.estimated_duration_seconds});
+    nav.replace({name: 'rotationResult', nodeId: shown.nodeId, nodeLabel: label, estimateSeconds: fresh.estimated_duration_seconds});
   };
 
   const accepted = useRef(confirm.accepted);

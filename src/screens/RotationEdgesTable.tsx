@@ -42,10 +42,14 @@ function keepEnd(s: string, w: number): string {
 
 const PEER_ID_FROM = 120; // terminal width from which the full peer id gets its own column
 
-function columnsFor(width: number): Column<EdgeRow>[] {
+function columnsFor(width: number, rows: readonly EdgeRow[]): Column<EdgeRow>[] {
   const withId = width >= PEER_ID_FROM;
-  const peer = Math.min(24, Math.max(12, Math.floor(width / 4)));
-  const kid = Math.max(10, width - 2 - (peer + 1) - 5 - (withId ? 37 : 0));
+  // Natural widths: no column grows past its longest value (or header), so a wide terminal
+  // keeps the table together instead of spreading it out (as Tokens' flex ID column does).
+  const longest = (value: (r: EdgeRow) => string, header: string) => rows.reduce((n, r) => Math.max(n, cells(value(r))), header.length);
+  const peer = Math.min(24, Math.max(12, Math.floor(width / 4)), Math.max(12, longest((r) => r.peerName ?? r.peerId, 'PEER NODE')));
+  // +1: the sort marker (▲/▼) may follow the header.
+  const kid = Math.min(longest((r) => r.kid, 'CURRENT KID') + 1, Math.max(10, width - 2 - (peer + 1) - 5 - (withId ? 37 : 0)));
   const cols: Column<EdgeRow>[] = [
     {key: 'peer', header: 'PEER NODE', width: peer, priority: 5, value: (r) => r.peerName ?? r.peerId},
     ...(withId ? [{key: 'peerId', header: 'PEER ID', width: 36, priority: 2, value: (r: EdgeRow) => r.peerId}] : []),
@@ -60,6 +64,6 @@ const rowKey = (r: EdgeRow) => r.peerId;
 
 /** The affected edges, scrollable. A peer without a known name shows its id. */
 export function RotationEdgesTable({rows, selected, offset, height, width, sortKey, sortDesc}: EdgesTableProps) {
-  const columns = useMemo(() => columnsFor(width), [width]);
+  const columns = useMemo(() => columnsFor(width, rows), [width, rows]);
   return <WindowedTable columns={columns} rows={rows} rowKey={rowKey} selected={selected} offset={offset} height={height} width={width} sortKey={sortKey} sortDesc={sortDesc} />;
 }

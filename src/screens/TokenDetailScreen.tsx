@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
 import {sanitize} from '../domain/sanitize.js';
 import {useConsoleInfo} from '../hooks/ApiProvider.js';
+import {deniedMessage, useDenials} from '../hooks/denials.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {useNavigation, useViewState} from '../hooks/navigation.js';
@@ -33,6 +34,7 @@ export function TokenDetailScreen({projectId, tokenId}: {readonly projectId: str
   const showStatus = useStatus();
   const copy = useCopy();
   const {readOnly} = useConsoleInfo();
+  const denials = useDenials();
   const detail = useTokenDetail(projectId, tokenId);
   const project = useProject(projectId);
   const [patched, setPatched] = useState<BootstrapToken>();
@@ -48,7 +50,9 @@ export function TokenDetailScreen({projectId, tokenId}: {readonly projectId: str
     else if (matches('list.refresh', name) || (detail.status === 'error' && matches('error.retry', name))) setPatched(undefined), detail.reload();
     else if (token && matches('detail.copy', name)) copy.tokenId(token.id);
     else if (token && matches('tokens.revoke', name)) {
+      const why = denials.reason(projectId, 'revoke');
       if (readOnly) showStatus('READ-ONLY session: revoking tokens is disabled (started with --read-only)', 'warn');
+      else if (why) showStatus(deniedMessage('revoking tokens', why), 'warn');
       else setState({mode: 'revoke'});
     }
   }, useScreenActive() && !confirming);

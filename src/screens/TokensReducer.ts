@@ -11,9 +11,15 @@ export type TokensMode = ListMode | {readonly kind: 'issue'} | {readonly kind: '
 /** The roster's view state, kept in the navigation stack (filter, STATE filter, sort, cursor, marks, mode). */
 export type TokensState = {readonly list: ListView<TokenSort>; readonly stateFilter: StateFilter; readonly marks: readonly string[]; readonly mode: TokensMode};
 
-export type TokensEffect = ListEffect<TokenRow> | {readonly kind: 'copy'; readonly row: TokenRow} | {readonly kind: 'readOnly'; readonly what: string};
+export type TokensEffect = ListEffect<TokenRow> | {readonly kind: 'copy'; readonly row: TokenRow} | {readonly kind: 'readOnly'; readonly what: string}
+  /** The server answered 403 to this action in this Project earlier in the session: say why instead of asking again. */
+  | {readonly kind: 'denied'; readonly what: string; readonly why: string};
 
-export type TokensContext = ListContext<TokenRow, TokenSort> & {readonly readOnly: boolean};
+export type TokensContext = ListContext<TokenRow, TokenSort> & {
+  readonly readOnly: boolean;
+  /** Why issuing / revoking was denied (403) earlier this session, when it was. */
+  readonly denied?: {readonly issue?: string; readonly revoke?: string};
+};
 
 /** Newest first; `select` puts the cursor on a token (Esc back from its detail, a new token). */
 export function initialTokens(select?: string): TokensState {
@@ -42,7 +48,11 @@ export function tokensKey(s: TokensState, press: KeyPress, ctx: TokensContext): 
       return {state: {...s, stateFilter: next}};
     }
     if (matches('tokens.issue', name)) {
+      if (ctx.denied?.issue && !ctx.readOnly) return {state: s, effect: {kind: 'denied', what: 'issuing tokens', why: ctx.denied.issue}};
       return ctx.readOnly ? {state: s, effect: {kind: 'readOnly', what: 'issuing tokens'}} : {state: {...s, mode: {kind: 'issue'}}};
+    }
+    if (matches('tokens.revoke', name) && ctx.denied?.revoke && !ctx.readOnly) {
+      return {state: s, effect: {kind: 'denied', what: 'revoking tokens', why: ctx.denied.revoke}};
     }
     if (matches('tokens.revoke', name) && s.marks.length > 0) {
       return ctx.readOnly ? {state: s, effect: {kind: 'readOnly', what: 'revoking tokens'}} : {state: {...s, mode: {kind: 'bulkRevoke'}}};

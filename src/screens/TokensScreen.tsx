@@ -1,5 +1,6 @@
 import {useEffect, useMemo, useState} from 'react';
 import {useConsoleInfo} from '../hooks/ApiProvider.js';
+import {deniedMessage, useDenials} from '../hooks/denials.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {resolveSelection} from '../hooks/listSelection.js';
@@ -42,6 +43,7 @@ export function TokensScreen({project, select}: {readonly project: string; reado
   const showStatus = useStatus();
   const copy = useCopy();
   const {readOnly} = useConsoleInfo();
+  const denials = useDenials();
   const size = useTerminalSize();
   const roster = useTokens(project);
   const data = roster.status === 'ready' ? roster.data : undefined;
@@ -82,13 +84,15 @@ export function TokensScreen({project, select}: {readonly project: string; reado
       else if (matches('nav.back', press.name)) nav.back();
       return;
     }
-    const out = tokensKey(state, press, {rows: visible, keyOf, height: tableRows, sorts: TOKEN_SORTS, descFor: tokenSortDesc, readOnly});
+    const denied = data && {issue: denials.reason(data.project.id, 'issue'), revoke: denials.reason(data.project.id, 'revoke')};
+    const out = tokensKey(state, press, {rows: visible, keyOf, height: tableRows, sorts: TOKEN_SORTS, descFor: tokenSortDesc, readOnly, denied});
     if (!out) return;
     setState(out.state);
     const e = out.effect;
     if (e?.kind === 'back') nav.back();
     else if (e?.kind === 'refresh') failed ? live.refresh(onScreen()) : roster.reload(); // r retries a failed refresh over the data shown
     else if (e?.kind === 'copy') copy.tokenId(e.row.id);
+    else if (e?.kind === 'denied') showStatus(deniedMessage(e.what, e.why), 'warn');
     else if (e?.kind === 'readOnly') showStatus(`READ-ONLY session: ${e.what} is disabled (started with --read-only)`, 'warn');
     else if (e?.kind === 'open' && data) nav.push({name: 'tokenDetail', projectId: data.project.id, tokenId: e.row.id});
   }, active && (mode.kind === 'list' || mode.kind === 'filter'));

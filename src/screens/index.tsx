@@ -5,8 +5,10 @@ import {NodesScreen} from './NodesScreen.js';
 import {ProjectsScreen} from './ProjectsScreen.js';
 import {RotationPreviewScreen} from './RotationPreviewScreen.js';
 import {RotationResultScreen} from './RotationResultScreen.js';
+import {RotationsScreen} from './RotationsScreen.js';
 import {TokenDetailScreen} from './TokenDetailScreen.js';
 import {TokensScreen} from './TokensScreen.js';
+import {WhoamiScreen} from './WhoamiScreen.js';
 
 /** The screen for a route. Each screen is a container (hooks + keys) over a pure view. */
 export function ScreenFor({route}: {readonly route: Route}) {
@@ -27,5 +29,9 @@ export function ScreenFor({route}: {readonly route: Route}) {
       return <FleetRotationScreen nodes={route.nodes} labels={route.labels} />;
     case 'journal':
       return <JournalScreen />;
+    case 'rotations':
+      return <RotationsScreen />;
+    case 'whoami':
+      return <WhoamiScreen />;
   }
 }

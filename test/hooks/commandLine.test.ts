@@ -21,7 +21,7 @@ describe(':command line', () => {
   it('quit, q and whoami', () => {
     expect(parseCommand('quit').kind).toBe('quit');
     expect(parseCommand('q').kind).toBe('quit');
-    expect(parseCommand('whoami').kind).toBe('whoami');
+    expect(parseCommand('whoami')).toEqual({kind: 'go', route: {name: 'whoami'}});
   });
 
   it('an unknown command lists the known ones', () => {
@@ -34,16 +34,18 @@ describe(':command line', () => {
     expect(parseCommand('NO')).toEqual({kind: 'go', route: {name: 'nodes'}});
     expect(parseCommand('Rot gw-fra-1')).toEqual({kind: 'go', route: {name: 'rotationPreview', node: 'gw-fra-1'}});
     expect(parseCommand('help').kind).toBe('help');
-    expect(parseCommand('w').kind).toBe('whoami');
+    expect(parseCommand('w')).toEqual({kind: 'go', route: {name: 'whoami'}});
     expect(parseCommand('r gw-fra-1')).toEqual({kind: 'go', route: {name: 'rotationPreview', node: 'gw-fra-1'}});
     const c = parseCommand('xyz');
-    expect(c.kind === 'error' && c.message).toBe('unknown command "xyz" — try projects, tokens [slug|id], nodes, rotate <node name|id>, journal, whoami, help, quit');
+    expect(c.kind === 'error' && c.message).toBe('unknown command "xyz" — try projects, tokens [slug|id], nodes, rotate <node name|id>, rotations, journal, whoami, help, quit');
   });
 
   it('Tab completes a unique verb; suggestions follow what is typed', () => {
     expect(completeCommand('tok')).toBe('tokens ');
     expect(completeCommand('ro')).toBe('rotate ');
     expect(completeCommand('tokens edge')).toBe('tokens edge');
-    expect(suggestCommands('ro')).toEqual(['rotate <node name|id>']);
+    expect(suggestCommands('ro')).toEqual(['rotate <node name|id>', 'rotations']);
+    expect(completeCommand('rotati')).toBe('rotations ');
+    expect(parseCommand('ROTATIONS')).toEqual({kind: 'go', route: {name: 'rotations'}});
   });
 });

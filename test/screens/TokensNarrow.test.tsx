@@ -1,43 +1,17 @@
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../../src/app.js';
-import {ApiProvider} from '../../src/hooks/ApiProvider.js';
-import {KeyRouter} from '../../src/hooks/keyRouter.js';
 import type {Route} from '../../src/hooks/navigation.js';
-import {clientFor} from '../support/renderApp.js';
+import {renderSizedApp} from '../support/renderSized.js';
 import {useSandbox} from '../support/sandbox.js';
 import {tableLines} from './tokenTestKit.js';
 
 const sandbox = useSandbox();
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
-const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Renders the app into a terminal of `columns`×`rows` (the shared helper is fixed at 100 wide). */
-async function renderSized(route: Route, columns: number, rows: number) {
-  const s = sandbox();
-  const r = render(
-    <ApiProvider client={clientFor(s.url, s.operatorToken)} info={{serverHost: '127.0.0.1', profileLabel: 'test', readOnly: false}}>
-      <KeyRouter>
-        <App initialRoute={route} />
-      </KeyRouter>
-    </ApiProvider>,
-  );
-  Object.defineProperty(r.stdout, 'columns', {value: columns});
-  Object.defineProperty(r.stdout, 'rows', {value: rows});
-  r.stdout.emit('resize');
-  unmount = r.unmount;
-  await tick(30);
-  const waitFor = async (ok: (f: string) => boolean) => {
-    for (let i = 0; i < 500; i++) {
-      const f = r.lastFrame() ?? '';
-      if (ok(f)) return f;
-      await tick(10);
-    }
-    throw new Error(`timed out; last frame:\n${r.lastFrame()}`);
-  };
-  return {r, waitFor};
-}
+const renderSized = async (route: Route, columns: number, rows: number) => {
+  const sized = await renderSizedApp(sandbox(), route, columns, rows);
+  unmount = sized.r.unmount;
+  return sized;
+};
 
 const widest = (frame: string) => Math.max(...frame.split('\n').map((l) => [...l].length));
 

@@ -3,7 +3,6 @@ import {useMemo, useState, type ReactNode} from 'react';
 import {listMoveFor, stepIndex} from '../../hooks/listWindow.js';
 import {useKeys} from '../../hooks/useKeys.js';
 import {FooterBindingsContext} from './footerBindings.js';
-import {suggestCommands} from '../../hooks/commandLine.js';
 import {useAppChrome} from '../../hooks/appChrome.js';
 import {useConsoleInfo} from '../../hooks/ApiProvider.js';
 import {fitHints, helpRows, hintLabels, type BindingId} from '../../hooks/keymap.js';
@@ -67,7 +66,7 @@ export function ScreenFrame({view, projectSlug, bindings: own, children}: Screen
         <Text wrap="truncate">
           :{chrome.commandText}
           <Text inverse> </Text>
-          <Text color={color('ui.dim')}>{`  ${suggestCommands(chrome.commandText).join(' · ') || 'no such command'} · tab completes`}</Text>
+          <Text color={color('ui.dim')}>{`  ${(chrome.suggestions ?? []).join(' · ') || 'no such command'} · tab completes`}</Text>
         </Text>
       ) : (
         <Footer text={footer} width={columns} />

@@ -1,0 +1,34 @@
+import {render} from 'ink-testing-library';
+import {App} from '../../src/app.js';
+import {ApiProvider} from '../../src/hooks/ApiProvider.js';
+import {KeyRouter} from '../../src/hooks/keyRouter.js';
+import type {Route} from '../../src/hooks/navigation.js';
+import {clientFor} from './renderApp.js';
+import type {Sandbox} from './sandbox.js';
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Renders the app into a terminal of `columns`×`rows` (the shared helper is fixed at 100 wide). */
+export async function renderSizedApp(s: Sandbox, route: Route, columns: number, rows: number) {
+  const r = render(
+    <ApiProvider client={clientFor(s.url, s.operatorToken)} info={{serverHost: '127.0.0.1', profileLabel: 'test', readOnly: false}}>
+      <KeyRouter>
+        <App initialRoute={route} />
+      </KeyRouter>
+    </ApiProvider>,
+  );
+  Object.defineProperty(r.stdout, 'columns', {value: columns});
+  Object.defineProperty(r.stdout, 'rows', {value: rows});
+  r.stdout.emit('resize');
+  await tick(30);
+  const waitFor = async (ok: (f: string) => boolean) => {
+    for (let i = 0; i < 500; i++) {
+      const f = r.lastFrame() ?? '';
+      if (ok(f)) return f;
+      await tick(10);
+    }
+    throw new Error(`timed out; last frame:\n${r.lastFrame()}`);
+  };
+  return {r, waitFor};
+}
+
