@@ -20,6 +20,6 @@ export function report(rows, {fmt}) {
     '|---|---|---|---|---|',
     ...rows.map((x) => `| ${x.concurrency} | ${fmt(x.tokens)} | ${fmt(x.revoked)} | ${fmt(x.ms)} | **${fmt(x.perSecond)}** |`),
     '',
-    "The sandbox applies mutations one at a time (its store's mutation queue), so more requests in flight do not raise its throughput; against a real control plane the default of 8 is what overlaps the round trips.",
+    "The sandbox applies mutations one at a time (its store's mutation queue); what concurrency buys is overlapping each request's round trip and HTTP handling with the others'. The verb's default is 8; against a remote control plane the round trips dominate and overlap matters more.",
   ];
 }
