@@ -1,7 +1,6 @@
 import {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
-import {previewRotation} from '../api/rotation.js';
 import {useApi} from './ApiProvider.js';
-import {nextPollDelayMs} from './rotationProgress.js';
+import {pollRotation} from './pollRotation.js';
 import {useStatus} from './useStatus.js';
 
 /** A rotation confirmed in this console session (single or part of a fleet run). */
@@ -92,27 +91,9 @@ export function RotationRegistryProvider({children}: {readonly children: ReactNo
 function Watcher({rotation, onDone}: {readonly rotation: SessionRotation; readonly onDone: (nodeId: string, ok: boolean) => void}) {
   const client = useApi();
   const {nodeId, startedAt, estimateMs} = rotation;
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const schedule = () => {
-      timer = setTimeout(() => void poll(), nextPollDelayMs(Date.now() - startedAt, estimateMs));
-    };
-    const poll = async () => {
-      try {
-        const {data} = await previewRotation(client, nodeId, {signal: controller.signal});
-        if (controller.signal.aborted) return;
-        if (data.already_pending) schedule();
-        else onDone(nodeId, true);
-      } catch {
-        if (!controller.signal.aborted) schedule();
-      }
-    };
-    schedule();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [client, nodeId, startedAt, estimateMs, onDone]);
+  useEffect(
+    () => pollRotation(client, {nodeId, startedAt, estimateMs, onDone: () => onDone(nodeId, true), onError: () => 'retry'}),
+    [client, nodeId, startedAt, estimateMs, onDone],
+  );
   return null;
 }

@@ -1,10 +1,11 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {lostTriggerError, previewRotation, triggerRotationChecked} from '../api/rotation.js';
+import {lostTriggerError, triggerRotationChecked} from '../api/rotation.js';
 import {failureFields, failureOutcome} from '../journal/journal.js';
 import {useApi} from './ApiProvider.js';
 import {useJournal} from './journal.js';
 import {useRotationRegistry} from './rotationRegistry.js';
-import {barTickMs, nextPollDelayMs, recallRotation, rememberRotation, type RotationHandoff} from './rotationProgress.js';
+import {pollRotation} from './pollRotation.js';
+import {barTickMs, recallRotation, rememberRotation, type RotationHandoff} from './rotationProgress.js';
 import type {ApiError, RotationPreview} from './types.js';
 import {toApiError} from './useRequest.js';
 
@@ -99,31 +100,21 @@ export function useRotationProgress(nodeId: string, estimateSeconds: number): Ro
 
   useEffect(() => {
     if (watch.status !== 'running') return;
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const schedule = () => {
-      timer = setTimeout(() => void poll(), nextPollDelayMs(Date.now() - startedAt, estimateMs));
-    };
-    const poll = async () => {
-      try {
-        const {data} = await previewRotation(client, nodeId, {signal: controller.signal});
-        if (controller.signal.aborted) return;
-        if (data.already_pending) schedule();
-        else {
-          setWatch({status: 'done', preview: data, at: Date.now()});
-          ended(nodeId, true);
-        }
-      } catch (e) {
-        if (!controller.signal.aborted) setWatch({status: 'error', error: toApiError(e)});
-      }
-    };
-    // After `r`, poll at once; otherwise the first poll waits for the schedule.
-    if (attempt > 0) void poll();
-    else schedule();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
+    return pollRotation(client, {
+      nodeId,
+      startedAt,
+      estimateMs,
+      // After `r`, poll at once; otherwise the first poll waits for the schedule.
+      immediately: attempt > 0,
+      onDone: (preview) => {
+        setWatch({status: 'done', preview, at: Date.now()});
+        ended(nodeId, true);
+      },
+      onError: (e) => {
+        setWatch({status: 'error', error: toApiError(e)});
+        return 'stop';
+      },
+    });
   }, [client, nodeId, startedAt, estimateMs, watch.status, attempt, ended]);
 
   useEffect(() => {
