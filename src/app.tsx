@@ -68,6 +68,7 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     else if (matches('app.quit', name)) exit();
     else if (matches('nav.projects', name)) nav.jump({name: 'projects'});
     else if (matches('nav.nodes', name)) nav.jump({name: 'nodes'});
+    else if (matches('nav.rotations', name)) nav.jump({name: 'rotations'});
     else if (matches('nav.tokens', name)) {
       if (state.lastProject) nav.jump({name: 'tokens', project: state.lastProject});
       else showStatus('Open a Project first (1, then Enter)', 'warn');

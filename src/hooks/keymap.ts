@@ -58,6 +58,7 @@ export const KEYMAP = {
   'nav.projects': {keys: ['1'], label: '1 projects', help: 'go to Projects'},
   'nav.tokens': {keys: ['2'], label: '2 tokens', help: 'go to Tokens of the current Project'},
   'nav.nodes': {keys: ['3'], label: '3 nodes', help: 'go to Nodes'},
+  'nav.rotations': {keys: ['4'], label: '4 rotations', help: "go to Rotations (this session's mesh-key rotations)"},
   'app.command': {keys: [':'], label: ': cmd', help: 'command line: projects, tokens [slug|id], nodes, rotate <node>, rotations, journal, whoami, help, quit (prefixes work; Tab completes)'},
   'app.help': {keys: ['?'], label: '? help', help: 'show the keys of this screen'},
   'app.redraw': {keys: ['ctrl+l'], label: '', help: 'redraw the whole screen'},

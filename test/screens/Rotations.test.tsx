@@ -20,6 +20,16 @@ describe(':rotations', () => {
     app.unmount();
   });
 
+  it('4 opens it from any list, and Esc comes back', async () => {
+    const app = await renderApp(operator(), {name: 'projects'});
+    await app.waitFor('edge-prod');
+    await app.press('4');
+    await app.waitFor('No rotation confirmed in this session yet.');
+    await app.press('escape');
+    await app.waitFor('edge-prod');
+    app.unmount();
+  });
+
   it('lists a confirmed rotation as pending, then announces its completion on another screen', async () => {
     await sandbox().addNode({name: 'rot-list-a', edges: 2});
     const app = await renderApp(operator(), {name: 'rotationPreview', node: 'rot-list-a'});

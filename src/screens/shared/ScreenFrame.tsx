@@ -53,7 +53,7 @@ export function ScreenFrame({view, projectSlug, bindings: own, children}: Screen
     <Box flexDirection="column" width={columns} display={tooSmall ? 'none' : 'flex'}>
       <Header {...info} principal={chrome.principal} view={view} projectSlug={projectSlug} width={columns} />
       <Box flexDirection="column" height={bodyRows} overflow="hidden">
-        {chrome.overlay === 'help' ? <HelpOverlay bindings={chrome.captured ? bindings : [...bindings, 'nav.projects', 'nav.tokens', 'nav.nodes', ...globals]} readOnly={info.readOnly} rows={bodyRows} columns={columns} /> : null}
+        {chrome.overlay === 'help' ? <HelpOverlay bindings={chrome.captured ? bindings : [...bindings, 'nav.projects', 'nav.tokens', 'nav.nodes', 'nav.rotations', ...globals]} readOnly={info.readOnly} rows={bodyRows} columns={columns} /> : null}
         {/* Kept mounted under the help overlay: a modal's state (typed text) survives `?`. */}
         <Box display={chrome.overlay === 'help' ? 'none' : 'flex'} flexDirection="column">
           {body}
