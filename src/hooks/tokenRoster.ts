@@ -113,11 +113,19 @@ const sameToken = (a: BootstrapToken, b: BootstrapToken) => JSON.stringify(a) ==
 
 /** `rows` with `tokens` merged in (changed ones replaced, new ones added); the same array when nothing changed. */
 export function mergeTokens(rows: readonly TokenRow[], tokens: readonly BootstrapToken[]): readonly TokenRow[] {
-  const at = new Map(rows.map((r, i) => [r.id, i] as const));
+  // Index only the ids being merged (id → row index): a live refresh merges a page or two into a
+  // roster of up to 100k rows every few seconds, and a Map of every row built each time stalled
+  // the keys (bench, 100k rows: keypress p95 15.5 ms with it, 10 ms with refresh off).
+  const at = new Map<string, number | undefined>(tokens.map((t) => [t.id, undefined]));
+  for (let i = 0; i < rows.length; i++) {
+    const id = rows[i]!.id;
+    if (at.has(id)) at.set(id, i);
+  }
   let next: TokenRow[] | undefined;
   for (const t of tokens) {
     const i = at.get(t.id);
-    if (i !== undefined && sameToken(rows[i]!.token, t)) continue;
+    // `next` once anything changed: a token read twice (newest page and by id) may sit at an appended index.
+    if (i !== undefined && sameToken((next ?? rows)[i]!.token, t)) continue;
     next ??= rows.slice();
     if (i === undefined) at.set(t.id, next.push(toRow(t)) - 1);
     else next[i] = toRow(t);
