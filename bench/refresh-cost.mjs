@@ -18,16 +18,14 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-let BIN = join(ROOT, 'dist/plexconsole.cjs');
-const opt = {seconds: '60', refresh: '5s'};
-let SECONDS = 60;
+const BIN = join(ROOT, 'dist/plexconsole.cjs');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function startSandbox() {
+function startSandbox(binary) {
   // Its log goes to a file: a pipe nobody drains fast enough would block or break it.
   const log = join(mkdtempSync(join(os.tmpdir(), 'plexconsole-bench-')), 'sandbox.log');
   const fd = openSync(log, 'w');
-  const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', '--seed', 'scale'], {stdio: ['ignore', fd, 'inherit']});
+  const child = spawn(process.execPath, [binary, 'sandbox', '--port', '0', '--seed', 'scale'], {stdio: ['ignore', fd, 'inherit']});
   return new Promise((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`sandbox exited ${code}`)));
     const poll = setInterval(() => {
@@ -66,11 +64,11 @@ function countingProxy(target) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({url: `http://127.0.0.1:${server.address().port}`, counts, close: () => server.close()})));
 }
 
-async function watch(sb, proxy, project) {
+async function watch(sb, proxy, project, {binary, seconds, refresh}) {
   const {tokenFile} = sb;
   const socket = `plexconsole-bench-${process.pid}`;
   const tmux = (...a) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], {encoding: 'utf8'});
-  const cmd = `node ${BIN} --server ${proxy.url} --token-file ${tokenFile} --project ${project} --refresh ${opt.refresh}`;
+  const cmd = `node ${binary} --server ${proxy.url} --token-file ${tokenFile} --project ${project} --refresh ${refresh}`;
   tmux('new-session', '-d', '-s', 'b', '-x', '120', '-y', '40', cmd);
   try {
     const t0 = Date.now();
@@ -81,8 +79,8 @@ async function watch(sb, proxy, project) {
     const load = {...proxy.counts, seconds: (Date.now() - t0) / 1000};
     proxy.counts.requests = 0;
     proxy.counts.bytes = 0;
-    await sleep(SECONDS * 1000);
-    const perMinute = {requests: (proxy.counts.requests * 60) / SECONDS, bytes: (proxy.counts.bytes * 60) / SECONDS};
+    await sleep(seconds * 1000);
+    const perMinute = {requests: (proxy.counts.requests * 60) / seconds, bytes: (proxy.counts.bytes * 60) / seconds};
     return {project, load, perMinute};
   } finally {
     tmux('kill-server');
@@ -91,16 +89,12 @@ async function watch(sb, proxy, project) {
 
 /** Watches edge-prod and scale-100k; resolves with one record per roster (also runs from bench/scenarios). */
 export async function refreshCost({binary = BIN, seconds = 60, refresh = '5s', projects = ['edge-prod', 'scale-100k'], log = console.log} = {}) {
-  BIN = binary;
-  SECONDS = seconds;
-  opt.seconds = String(seconds);
-  opt.refresh = refresh;
   const out = [];
-  const sb = await startSandbox();
+  const sb = await startSandbox(binary);
   const proxy = await countingProxy(sb.url);
   try {
     for (const project of projects) {
-      const r = await watch(sb, proxy, project);
+      const r = await watch(sb, proxy, project, {binary, seconds, refresh});
       out.push({...r, refresh, seconds});
       log(
         `${project}: first load ${r.load.requests} requests, ${(r.load.bytes / 1024).toFixed(0)} KiB in ${r.load.seconds.toFixed(1)} s; ` +
