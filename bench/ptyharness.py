@@ -553,6 +553,8 @@ def binary_argv(a: dict) -> list[str]:
 
 
 def console_argv(a: dict) -> list[str]:
+    if a.get("args") is not None:  # another program on the console's path (a bench floor)
+        return [*binary_argv(a), *a["args"]]
     argv = [*binary_argv(a), "--server", a["server"], "--token-file", a["token_file"]]
     if a.get("project"):
         argv += ["--project", a["project"]]

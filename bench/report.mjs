@@ -27,7 +27,8 @@ const pct = (x) => (x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100
 const ms = (s, d = 0) => (s.n ? `${fmt(s.median, d)} (${fmt(s.min, d)}–${fmt(s.max, d)})` : '–');
 const range = (s, f = (x) => fmt(x)) => (s.n ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : '–');
 const mb = (kb) => (kb === undefined ? undefined : (kb * 1024) / 1e6);
-const met = (ok) => (ok === undefined ? '–' : ok ? '**met**' : '**not met**');
+// A goal is met, not met, or (a string) judged against a measured floor.
+const met = (ok) => (ok === undefined ? '–' : typeof ok === 'string' ? `**${ok}**` : ok ? '**met**' : '**not met**');
 
 function summariseKeys(runs) {
       const ok = runs.filter((x) => !x.error);

@@ -14,12 +14,14 @@
 // executable's main must be CommonJS (scripts/package.mjs). Run `node scripts/build.mjs`.
 import {build} from 'esbuild';
 import {spawn, spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inkPatchPlugins} from './ink-patches/index.mjs';
+import {checkUndiciNames, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, undiciSlim} from './undici-patches.mjs';
+import {mustReplace} from './must-replace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNTIME = join(ROOT, 'scripts/runtime');
@@ -39,14 +41,10 @@ const ASSETS = {
   'sql-wasm.wasm': require.resolve('sql.js/dist/sql-wasm.wasm'),
 };
 
-function mustReplace(text, from, to, what) {
-  if (!text.includes(from)) throw new Error(`${what} changed: re-check scripts/build.mjs (${JSON.stringify(from.slice(0, 60))})`);
-  return text.replace(from, to);
-}
 
 /** Imports that cross into another piece load that piece at run time (once). */
-export function pieceBoundaries(self) {
-  const owner = new Map(Object.entries(PIECES).flatMap(([name, files]) => files.map((f) => [f, name])));
+export function pieceBoundaries(self, pieces = PIECES) {
+  const owner = new Map(Object.entries(pieces).flatMap(([name, files]) => files.map((f) => [f, name])));
   return {
     name: 'piece-boundaries',
     setup(b) {
@@ -185,85 +183,6 @@ const inkReconcilerNoAwait = {
   },
 };
 
-/**
- * undici's cookie helpers build their Headers brand check when undici loads, and reading
- * `globalThis.Headers` there makes Node load its own bundled undici (~15–25 ms of every
- * verb's and the console's start). The check is built on first use instead; same check.
- */
-const undiciLazyCookieBrandCheck = {
-  name: 'undici-lazy-cookie-brand-check',
-  setup(b) {
-    b.onLoad({filter: /undici[\\/]lib[\\/]web[\\/]cookies[\\/]index\.js$/}, async (a) => {
-      const text = readFileSync(a.path, 'utf8');
-      const contents = mustReplace(
-        text,
-        'const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))',
-        'let brandCheck\nconst brandChecks = (h) => (brandCheck ??= webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean)))(h)',
-        'undici cookies/index.js',
-      );
-      return {loader: 'js', contents};
-    });
-  },
-};
-
-/**
- * src/api uses three things from undici: `request`, `Agent` and `EnvHttpProxyAgent`. undici's
- * index.js loads all of it (fetch, WebSocket, mocks, caches, HTTP/2, SOCKS…) and the Node
- * built-ins those need: about half the verbs' start-up. The pieces get an entry with those
- * three only, built from undici's own modules and its own `makeDispatcher` (copied from its
- * index.js at build time, so `request` behaves exactly as undici's). A new name imported
- * from 'undici' in src fails the build here, not at run time.
- */
-const UNDICI_USED = ['request', 'Agent', 'EnvHttpProxyAgent'];
-const undiciSlim = {
-  name: 'undici-slim',
-  setup(b) {
-    const dir = dirname(require.resolve('undici/package.json'));
-    b.onResolve({filter: /^undici$/}, (a) => (/[\\/]src[\\/]/.test(a.importer) ? {path: 'undici', namespace: 'undici-slim'} : undefined));
-    b.onLoad({filter: /.*/, namespace: 'undici-slim'}, () => {
-      const index = readFileSync(join(dir, 'index.js'), 'utf8');
-      const m = /\nfunction makeDispatcher \(fn\) \{\n[\s\S]*?\n\}\n/.exec(index);
-      if (!m) throw new Error('undici index.js changed: no makeDispatcher (scripts/build.mjs undici-slim)');
-      return {
-        loader: 'js',
-        resolveDir: dir,
-        contents: `'use strict'
-const Dispatcher = require('./lib/dispatcher/dispatcher')
-const Agent = require('./lib/dispatcher/agent')
-const EnvHttpProxyAgent = require('./lib/dispatcher/env-http-proxy-agent')
-const api = require('./lib/api')
-const util = require('./lib/core/util')
-const { InvalidArgumentError } = require('./lib/core/errors')
-const { getGlobalDispatcher } = require('./lib/global')
-// As undici's index.js does: dispatcher.request() and friends.
-Object.assign(Dispatcher.prototype, api)
-${m[0]}
-module.exports = { Agent, EnvHttpProxyAgent, request: makeDispatcher(api.request) }
-`,
-      };
-    });
-  },
-};
-
-/** Fails the build when src imports from undici something the slim entry lacks. */
-function checkUndiciNames() {
-  const used = new Set();
-  const walk = (d) => {
-    for (const e of readdirSync(d, {withFileTypes: true})) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(e.name)) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'undici'/g)) {
-          for (const n of m[1].split(',').map((x) => x.trim()).filter((x) => x && !x.startsWith('type '))) used.add(n.split(/\s+as\s+/)[0]);
-        }
-      }
-    }
-  };
-  walk(join(ROOT, 'src'));
-  const missing = [...used].filter((n) => !UNDICI_USED.includes(n));
-  if (missing.length) throw new Error(`src imports ${missing.join(', ')} from undici: add it to the undici-slim entry (scripts/build.mjs)`);
-}
-
 const inkFixes = [
   ...inkPatchPlugins(),
   {
@@ -323,35 +242,36 @@ export function commonOptions({sea = false, version} = {}) {
 }
 
 /**
- * Builds the entry and every piece into `outdir`; `extraPlugins` come first (bench variants).
- * Returns the files written, for the code cache and the executable.
+ * Builds the entry and every piece into `outdir`; `extraPlugins` come first (bench variants);
+ * `entryFile` and `pieces` replace src/cli.ts and PIECES for the bench's floor programs
+ * (bench/floors/), which must be built exactly as the product is. Returns the files written, for the code cache and the executable.
  */
-export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, extraPlugins = []} = {}) {
+export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, extraPlugins = [], entryFile = src('cli.ts'), pieces = PIECES} = {}) {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const chunks = join(outdir, 'chunks');
   rmSync(chunks, {recursive: true, force: true});
   mkdirSync(chunks, {recursive: true});
-  checkUndiciNames();
+  checkUndiciNames(ROOT);
   const common = commonOptions({sea, version: pkg.version});
   const entry = join(outdir, sea ? 'sea-main.cjs' : 'plexconsole.cjs');
   await build({
     ...common,
-    entryPoints: [src('cli.ts')],
+    entryPoints: [entryFile],
     outfile: entry,
     banner: {js: '#!/usr/bin/env node'},
-    plugins: [...extraPlugins, pieceBoundaries('entry')],
+    plugins: [...extraPlugins, pieceBoundaries('entry', pieces)],
   });
   chmodSync(entry, 0o755);
-  const pieces = [];
-  for (const [name, files] of Object.entries(PIECES)) {
+  const written = [];
+  for (const [name, files] of Object.entries(pieces)) {
     const outfile = join(chunks, `${name}.cjs`);
     await build({
       ...common,
       stdin: {contents: files.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
       outfile,
-      plugins: [...extraPlugins, pieceBoundaries(name), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, wasmAssets, yogaSync, inkReconcilerNoAwait, ...inkFixes],
+      plugins: [...extraPlugins, pieceBoundaries(name, pieces), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, ...inkFixes],
     });
-    pieces.push(outfile);
+    written.push(outfile);
   }
   const assets = [];
   for (const [name, from] of Object.entries(ASSETS)) {
@@ -360,7 +280,7 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
   }
   writeFileSync(join(chunks, 'yoga.wasm'), yogaWasm());
   assets.push(join(chunks, 'yoga.wasm'));
-  return {entry, pieces, assets};
+  return {entry, pieces: written, assets};
 }
 
 /** The yoga WASM, taken out of yoga-layout's base64 module. */

@@ -15,13 +15,10 @@
 import {readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {mustReplace} from '../must-replace.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-function mustReplace(src, from, to, what) {
-  if (!src.includes(from)) throw new Error(`ink ${what} changed: re-check scripts/ink-patches (${JSON.stringify(from.slice(0, 60))})`);
-  return src.replace(from, to);
-}
 
 export function inkPatchPlugins({outputCache = true, scroll = true, yogaNoFetch = false} = {}) {
   const plugins = [];

@@ -7,11 +7,21 @@
 import {writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
+import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
 import {readPiece} from 'plexconsole:pieces';
 
 /** CommonJS's own wrapper: the pieces are esbuild CommonJS bundles. */
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) { ', '\n})'];
+
+// V8 accepts a code cache only under the flag hash it was written with, and the hash it
+// computes after any flag change at run time differs from the one it starts with, even when
+// the change is undone (measured on Node 20). undici's HTTP parser is compiled with a flag
+// set and reset (scripts/undici-patches.mjs), so the build's cache-writing runs would leave
+// caches that a fresh start rejects. Setting and resetting the same flag here, before any
+// piece loads, gives every process the after-change hash from the start.
+setFlagsFromString('--liftoff-only');
+setFlagsFromString('--no-liftoff-only');
 
 const loaded = new Map();
 const env = process.env;

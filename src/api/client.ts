@@ -60,7 +60,7 @@ export function createClient(opts: ClientOptions): ApiClient {
   if (insecure) {
     opts.onWarning?.(`warning: the bearer token is sent in clear text over http to ${server.host} (--allow-insecure-http)`);
   }
-  const dispatcher = opts.dispatcher ?? createDispatcher({caFile: opts.caFile, env: opts.env ?? process.env});
+  const dispatcher = opts.dispatcher ?? createDispatcher({caFile: opts.caFile, env: opts.env ?? process.env, tls: server.protocol === 'https:'});
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const base = server.origin + server.pathname.replace(/\/+$/, '');

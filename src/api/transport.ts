@@ -1,5 +1,4 @@
 import {readFileSync} from 'node:fs';
-import {rootCertificates} from 'node:tls';
 import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
 import {ApiError} from './errors.js';
 
@@ -61,15 +60,23 @@ function readCaOrSkip(path: string): string | undefined {
   }
 }
 
-/** Builds the undici dispatcher: an Agent, or an EnvHttpProxyAgent when a proxy variable is set; a custom CA extends the system roots. */
-export function createDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv}): Dispatcher {
+/** Builds the undici dispatcher: an Agent, or an EnvHttpProxyAgent when a proxy variable is set; a custom CA extends the system roots. `tls: false`: the server is plain http. */
+export function createDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv; tls?: boolean}): Dispatcher {
+  const proxied = PROXY_VARS.some((n) => opts.env[n]);
   // Passing `ca` replaces Node's default store, so the system roots come first. An unreadable
-  // NODE_EXTRA_CA_CERTS is skipped, as Node itself only warns about it at startup.
-  const extra = opts.env.NODE_EXTRA_CA_CERTS ? readCaOrSkip(opts.env.NODE_EXTRA_CA_CERTS) : undefined;
-  const custom = [opts.caFile ? readCa(opts.caFile) : undefined, extra].filter((c): c is string => !!c);
-  const ca = custom.length > 0 ? [...rootCertificates, ...custom] : undefined;
+  // NODE_EXTRA_CA_CERTS is skipped, as Node itself only warns about it at startup. A plain
+  // http server without a proxy never verifies a certificate: the CA files are not read then
+  // (a bad --ca-file is still refused), which keeps tls and crypto out of the start-up of every
+  // verb against a loopback sandbox (BENCHMARKS.md, start-up).
+  const verifies = opts.tls !== false || proxied;
+  const extra = verifies && opts.env.NODE_EXTRA_CA_CERTS ? readCaOrSkip(opts.env.NODE_EXTRA_CA_CERTS) : undefined;
+  const caFile = opts.caFile ? readCa(opts.caFile) : undefined;
+  const custom = verifies ? [caFile, extra].filter((c): c is string => !!c) : [];
+  // node:tls (and the crypto it loads) only when a custom CA needs the system roots: a plain
+  // http request to the loopback sandbox never loads it (BENCHMARKS.md, start-up).
+  const ca = custom.length > 0 ? [...process.getBuiltinModule('node:tls').rootCertificates, ...custom] : undefined;
   const connect = ca ? {ca} : undefined;
-  if (PROXY_VARS.some((n) => opts.env[n])) {
+  if (proxied) {
     // Proxied https verifies the target through requestTls, direct connections through
     // connect: give the CA to both or one of the paths fails verification.
     return new EnvHttpProxyAgent({

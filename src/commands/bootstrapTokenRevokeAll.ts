@@ -1,5 +1,4 @@
 // `bootstrap-token revoke --project P --all [selectors]`: the incident-response extension.
-import {randomUUID} from 'node:crypto';
 import {listAllBootstrapTokens} from '../api/bootstrapTokens.js';
 import {describeOutcomes, MAX_CONCURRENCY, revokeMany, type RevokeResult} from '../api/bulkRevoke.js';
 import {formatErrorLine} from '../api/errors.js';
@@ -130,7 +129,8 @@ export async function runRevokeAll(ctx: VerbContext, project: string): Promise<n
       return 1;
     }
   }
-  const batch = randomUUID();
+  // The global Web Crypto, loaded on first use: importing node:crypto here cost every verb's start-up.
+  const batch = crypto.randomUUID();
   const pending: Promise<void>[] = [];
   const results = await revokeMany(client, project, selected as BootstrapToken[], {
     concurrency,

@@ -1,5 +1,4 @@
 // `key rotate --node A --node B … [--wave N] [--nodes-file F] [--dry-run]`: a fleet in waves.
-import {randomUUID} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {FleetPreviewError, fleetWaves, previewFleet, runFleet, summariseFleet, type FleetOutcome} from '../api/fleetRotation.js';
 import type {RotationPreview} from '../api/schemas.js';
@@ -95,7 +94,8 @@ export async function runFleetRotate(ctx: VerbContext, nodes: string[], waveSize
     else await ctx.out(formatPayload(mode, previews.map((p) => ({node_id: p.node_id, wave: waveOf.get(p.node_id), affected_peer_count: p.affected_peer_count, already_pending: p.already_pending, estimated_duration_seconds: p.estimated_duration_seconds}))));
     return 0;
   }
-  const batch = randomUUID();
+  // The global Web Crypto, loaded on first use: importing node:crypto here cost every verb's start-up.
+  const batch = crypto.randomUUID();
   const pending: Promise<void>[] = [];
   const outcomes = await runFleet(client, previews, {
     waveSize,

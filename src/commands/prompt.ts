@@ -1,12 +1,13 @@
 // The one interactive question a headless verb may ask (revoke without --yes on a terminal).
-import {createInterface} from 'node:readline';
 import type {Readable} from 'node:stream';
 import {write} from './output.js';
 import type {CommandIO} from './types.js';
 
 /** Read one line; undefined when stdin ends first (Ctrl-D counts as "no"). */
 function readLine(input: Readable): Promise<string | undefined> {
-  const rl = createInterface({input, terminal: false});
+  // Loaded here, not at import: only a verb that asks needs readline, and every verb's
+  // start-up would pay for it (BENCHMARKS.md, start-up).
+  const rl = process.getBuiltinModule('node:readline').createInterface({input, terminal: false});
   return new Promise<string | undefined>((resolve) => {
     rl.once('line', resolve);
     rl.once('close', () => resolve(undefined));
