@@ -22,6 +22,7 @@ import {fileURLToPath} from 'node:url';
 import {inkPatchPlugins} from './ink-patches/index.mjs';
 import {checkUndiciNames, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, undiciSlim} from './undici-patches.mjs';
 import {mustReplace} from './must-replace.mjs';
+import {stringWidthFast} from './string-width-fast.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNTIME = join(ROOT, 'scripts/runtime');
@@ -269,7 +270,7 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
       ...common,
       stdin: {contents: files.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
       outfile,
-      plugins: [...extraPlugins, pieceBoundaries(name, pieces), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, ...inkFixes],
+      plugins: [...extraPlugins, pieceBoundaries(name, pieces), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, stringWidthFast, ...inkFixes],
     });
     written.push(outfile);
   }
