@@ -23,6 +23,7 @@ import {inkPatchPlugins} from './ink-patches/index.mjs';
 import {checkUndiciNames, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, undiciSlim} from './undici-patches.mjs';
 import {mustReplace} from './must-replace.mjs';
 import {stringWidthFast} from './string-width-fast.mjs';
+import {zodEnglishOnly} from './zod-english-only.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNTIME = join(ROOT, 'scripts/runtime');
@@ -70,12 +71,20 @@ export function pieceBoundaries(self, pieces = PIECES) {
 }
 
 /**
- * In the commands piece, the verbs' imports of the API layer, the config resolver and yaml
- * load those modules on first use, not when the piece loads: `--help`, `completion` and a
- * usage error never initialise undici and zod (most of the piece). Each such import becomes
- * an object whose named exports are getters that load the real module once.
+ * Imports that load their module on first use, not when the piece loads. Each such import
+ * becomes an object whose named exports are getters that load the real module once.
+ * - The verbs' imports of the API layer, the config resolver and yaml: `--help`,
+ *   `completion` and a usage error never initialise undici and zod (most of the piece).
+ * - The console's imports of the API layer: its first frame is drawn before the zod
+ *   schemas are built; the first request, from an effect after that frame, builds them.
+ * - The API layer's import of undici: undici initialises when the first request is made,
+ *   not when the client is created (which the console does before its first frame).
  */
-export const LAZY = {importers: /[\\/]src[\\/]commands[\\/]/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/]resolve\.ts$/, /^yaml$/]};
+export const LAZY = [
+  {importers: /[\\/]src[\\/]commands[\\/]/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/]resolve\.ts$/, /^yaml$/]},
+  {importers: /[\\/]src[\\/](openConsole\.ts|console\.tsx|app\.tsx|hooks[\\/]|screens[\\/]|journal[\\/])/, targets: [/[\\/]src[\\/]api[\\/]/]},
+  {importers: /[\\/]src[\\/]api[\\/]/, targets: [/^undici$/]},
+];
 
 /** The named exports of a module: esbuild's view of an ES module, Node's of a CommonJS one. */
 async function exportNames(path) {
@@ -91,11 +100,13 @@ function lazyImports() {
     name: 'lazy-imports',
     setup(b) {
       b.onResolve({filter: /.*/}, async (a) => {
-        if (a.kind !== 'import-statement' || !LAZY.importers.test(a.importer) || a.pluginData?.real) return undefined;
+        if (a.kind !== 'import-statement' || a.pluginData?.real) return undefined;
+        const targets = LAZY.filter((rule) => rule.importers.test(a.importer)).flatMap((rule) => rule.targets);
+        if (targets.length === 0) return undefined;
         const bare = !/^\.\.?\//.test(a.path);
-        if (bare ? !LAZY.targets.some((t) => t.test(a.path)) : false) return undefined;
+        if (bare ? !targets.some((t) => t.test(a.path)) : false) return undefined;
         const r = await b.resolve(a.path, {kind: a.kind, resolveDir: a.resolveDir, importer: a.importer, pluginData: {real: true}});
-        if (r.errors.length > 0 || (!bare && !LAZY.targets.some((t) => t.test(r.path)))) return undefined;
+        if (r.errors.length > 0 || (!bare && !targets.some((t) => t.test(r.path)))) return undefined;
         return {path: r.path, namespace: 'lazy'};
       });
       b.onLoad({filter: /.*/, namespace: 'lazy'}, async (a) => {
@@ -270,7 +281,7 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
       ...common,
       stdin: {contents: files.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
       outfile,
-      plugins: [...extraPlugins, pieceBoundaries(name, pieces), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, stringWidthFast, ...inkFixes],
+      plugins: [...extraPlugins, pieceBoundaries(name, pieces), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, stringWidthFast, zodEnglishOnly, ...inkFixes],
     });
     written.push(outfile);
   }
