@@ -1,8 +1,10 @@
 // Builds the split CommonJS bundle that `bin.plexconsole` points at (recipe: shared/docs/stack.md):
 //
 //   dist/plexconsole.cjs          the entry: argv, --version, and a loader for the pieces below
-//   dist/chunks/console.cjs       the interactive console (Ink, React, the API client)
-//   dist/chunks/commands.cjs      the headless verbs, help and completion (the API client, yaml)
+//   dist/chunks/console.cjs       the interactive console (Ink, React)
+//   dist/chunks/commands.cjs      the headless verbs, help and completion
+//   dist/chunks/api.cjs           the API client and config resolver (undici, zod), loaded on
+//                                 a verb's or the console's first use of it
 //   dist/chunks/sandbox.cjs       the sandbox control plane (sql.js, hash-wasm)
 //   dist/chunks/*.wasm            WASM the pieces read when they load (yoga, sql.js)
 //   dist/chunks/*.cjs.cache       V8 code cache per piece (scripts/code-cache.mjs)
@@ -14,10 +16,10 @@
 // executable's main must be CommonJS (scripts/package.mjs). Run `node scripts/build.mjs`.
 import {build} from 'esbuild';
 import {spawn, spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
-import {dirname, join, resolve} from 'node:path';
+import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inkPatchPlugins} from './ink-patches/index.mjs';
 import {checkUndiciNames, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, undiciSlim} from './undici-patches.mjs';
@@ -31,12 +33,27 @@ const require = createRequire(import.meta.url);
 const src = (p) => join(ROOT, 'src', p);
 
 /** The pieces and the source modules that start each one; an import of one of these
- * modules from outside its piece becomes a load of the piece (see `pieceBoundaries`). */
+ * modules from outside its piece becomes a load of the piece (see `pieceBoundaries`). The
+ * API layer is a piece of its own so that `--help`, `completion` and the console's first
+ * frame never read or initialise undici and zod (BENCHMARKS.md, start-up): the other
+ * pieces import it lazily (LAZY), so it loads on first use, and `checkOnePieceEach` fails
+ * the build if one of its modules is bundled anywhere else (a second ApiError class would
+ * break every `instanceof`). */
 export const PIECES = {
   console: [src('openConsole.ts')],
   commands: [src('commands/index.ts')],
+  api: [
+    ...readdirSync(src('api'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => src(`api/${f}`)),
+    src('config/resolve.ts'),
+    src('config/errors.ts'),
+  ],
   sandbox: [src('sandbox/cli.ts'), src('sandbox/server.ts')],
 };
+
+/** The name a piece exports one of its start modules under: `src_api_client_ts`. */
+const moduleKey = (file) => relative(ROOT, file).replace(/[^A-Za-z0-9]/g, '_');
 
 /** WASM a piece reads at load time instead of carrying it as base64 in its source. */
 const ASSETS = {
@@ -50,22 +67,29 @@ export function pieceBoundaries(self, pieces = PIECES) {
   return {
     name: 'piece-boundaries',
     setup(b) {
-      b.onResolve({filter: /^\.\.?\//}, (a) => {
-        if (a.kind === 'entry-point' || !/\.(ts|tsx)$/.test(a.importer)) return undefined;
-        const target = resolve(a.resolveDir, a.path).replace(/\.js$/, '.ts');
-        const piece = owner.get(target) ?? owner.get(target.replace(/\.ts$/, '.tsx'));
+      // Relative imports, and the absolute ones the lazy imports (LAZY) make.
+      b.onResolve({filter: /^(\.\.?)?\//}, (a) => {
+        // `real`: lazyImports asking where the module itself is; it comes back through here.
+        if (a.kind === 'entry-point' || a.pluginData?.real || !/\.(ts|tsx)$/.test(a.importer)) return undefined;
+        const js = resolve(a.resolveDir, a.path).replace(/\.js$/, '.ts');
+        const target = owner.has(js) ? js : js.replace(/\.ts$/, '.tsx');
+        const piece = owner.get(target);
         if (!piece || piece === self) return undefined;
-        return {path: piece, namespace: 'piece'};
+        return {path: `${piece}:${moduleKey(target)}`, namespace: 'piece'};
       });
-      b.onLoad({filter: /.*/, namespace: 'piece'}, (a) => ({
-        loader: 'js',
-        resolveDir: RUNTIME,
-        // The entry owns the loader; pieces reach it through the global it installs.
-        contents:
-          self === 'entry'
-            ? `module.exports = require('./chunks.js').loadChunk(${JSON.stringify(a.path)});`
-            : `module.exports = globalThis[Symbol.for('plexconsole.loadChunk')](${JSON.stringify(a.path)});`,
-      }));
+      b.onLoad({filter: /.*/, namespace: 'piece'}, (a) => {
+        const [piece, key] = a.path.split(':');
+        const load = `(${JSON.stringify(piece)})[${JSON.stringify(key)}]`;
+        return {
+          loader: 'js',
+          resolveDir: RUNTIME,
+          // The entry owns the loader; pieces reach it through the global it installs.
+          contents:
+            self === 'entry'
+              ? `module.exports = require('./chunks.js').loadChunk${load};`
+              : `module.exports = globalThis[Symbol.for('plexconsole.loadChunk')]${load};`,
+        };
+      });
     },
   };
 }
@@ -77,13 +101,14 @@ export function pieceBoundaries(self, pieces = PIECES) {
  *   `completion` and a usage error never initialise undici and zod (most of the piece).
  * - The console's imports of the API layer: its first frame is drawn before the zod
  *   schemas are built; the first request, from an effect after that frame, builds them.
- * - The API layer's import of undici: undici initialises when the first request is made,
- *   not when the client is created (which the console does before its first frame).
+ * - The API layer's imports of undici and of its zod schemas: undici initialises when the
+ *   first request is made and the schemas are built when the first response is read, not
+ *   when the client is created (which the console does before its first frame).
  */
 export const LAZY = [
-  {importers: /[\\/]src[\\/]commands[\\/]/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/]resolve\.ts$/, /^yaml$/]},
-  {importers: /[\\/]src[\\/](openConsole\.ts|console\.tsx|app\.tsx|hooks[\\/]|screens[\\/]|journal[\\/])/, targets: [/[\\/]src[\\/]api[\\/]/]},
-  {importers: /[\\/]src[\\/]api[\\/]/, targets: [/^undici$/]},
+  {importers: /[\\/]src[\\/]commands[\\/]/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/](resolve|errors)\.ts$/, /^yaml$/]},
+  {importers: /[\\/]src[\\/](openConsole\.ts|console\.tsx|app\.tsx|hooks[\\/]|screens[\\/]|journal[\\/])/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/]resolve\.ts$/]},
+  {importers: /[\\/]src[\\/](api|config)[\\/]/, targets: [/^undici$/, /[\\/]src[\\/]api[\\/]schemas\.ts$/]},
 ];
 
 /** The named exports of a module: esbuild's view of an ES module, Node's of a CommonJS one. */
@@ -275,16 +300,20 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
   });
   chmodSync(entry, 0o755);
   const written = [];
+  const inputs = {};
   for (const [name, files] of Object.entries(pieces)) {
     const outfile = join(chunks, `${name}.cjs`);
-    await build({
+    const {metafile} = await build({
       ...common,
-      stdin: {contents: files.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
+      metafile: true,
+      stdin: {contents: files.map((f) => `export * as ${moduleKey(f)} from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
       outfile,
-      plugins: [...extraPlugins, pieceBoundaries(name, pieces), lazyImports(), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, stringWidthFast, zodEnglishOnly, ...inkFixes],
+      plugins: [...extraPlugins, lazyImports(), pieceBoundaries(name, pieces), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, stringWidthFast, zodEnglishOnly, ...inkFixes],
     });
     written.push(outfile);
+    inputs[name] = Object.keys(metafile.inputs);
   }
+  checkOnePieceEach(inputs, pieces);
   const assets = [];
   for (const [name, from] of Object.entries(ASSETS)) {
     copyFileSync(from, join(chunks, name));
@@ -293,6 +322,25 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
   writeFileSync(join(chunks, 'yoga.wasm'), yogaWasm());
   assets.push(join(chunks, 'yoga.wasm'));
   return {entry, pieces: written, assets};
+}
+
+/**
+ * A module of a piece's own (src/api, src/config) bundled into another piece too would be a
+ * second copy at run time, with its own classes: an ApiError from one copy fails
+ * `instanceof` against the other. Imports of a piece's start modules become loads of that
+ * piece (`pieceBoundaries`); this fails the build when a module reached some other way is
+ * bundled twice.
+ */
+function checkOnePieceEach(inputs, pieces) {
+  const own = new Map(Object.entries(pieces).flatMap(([name, files]) => files.map((f) => [relative(ROOT, f), name])));
+  for (const [name, files] of Object.entries(inputs)) {
+    for (const f of files) {
+      const owner = own.get(f) ?? (/^src[\\/](api|config)[\\/]/.test(f) ? 'api' : undefined);
+      if (owner && owner !== name && pieces[owner]) {
+        throw new Error(`${f} belongs to the ${owner} piece but is bundled into ${name} too: import it lazily (LAZY in scripts/build.mjs)`);
+      }
+    }
+  }
 }
 
 /** The yoga WASM, taken out of yoga-layout's base64 module. */
@@ -318,7 +366,7 @@ export async function writeCodeCaches(entry, node = process.execPath) {
     if (r.status !== 0) throw new Error(`code cache run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   };
   // Every piece's top level first; the runs below overwrite a piece's cache with a richer one.
-  cacheRun(['--version'], 'console,commands,sandbox');
+  cacheRun(['--version'], 'console,commands,api,sandbox');
   // A verb against the built sandbox: the verb registry, undici's request path, zod, yaml.
   const dataDir = mkdtempSync(join(tmpdir(), 'plexconsole-cache-'));
   const sandbox = spawn(node, [entry, 'sandbox', '--port', '0', '--seed', 'empty', '--data-dir', dataDir], {stdio: ['ignore', 'pipe', 'inherit']});
