@@ -5,32 +5,13 @@
 //
 //   node bench/bulk-revoke.mjs [--binary dist/plexconsole.cjs] [--concurrency 1,8,32]
 // `npm run bench` runs it too (bench/run.mjs, scenario `bulkrevoke`).
+import {startSandboxProcess} from './sandboxProcess.mjs';
 import {spawn} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Starts the sandbox process; resolves with its URL, operator token file and a stop(). */
-function startSandbox(binary) {
-  const child = spawn(process.execPath, [binary, 'sandbox', '--port', '0', '--seed', 'scale'], {stdio: ['ignore', 'pipe', 'pipe']});
-  let out = '';
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('sandbox did not start in 180 s')), 180_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      const tokenFile = /operator token: (\S+)/.exec(out)?.[1];
-      if (url && tokenFile) {
-        clearTimeout(timer);
-        ok({url, tokenFile, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM')))});
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`sandbox exited ${code}`)));
-  });
-}
 
 function runVerb(binary, args) {
   return new Promise((ok) => {
@@ -47,9 +28,9 @@ function runVerb(binary, args) {
 export async function benchBulkRevoke({binary, concurrencies = [1, 8, 32], log = () => {}}) {
   const runs = [];
   for (const concurrency of concurrencies) {
-    const sb = await startSandbox(binary);
+    const sb = await startSandboxProcess(binary);
     try {
-      const token = readFileSync(sb.tokenFile, 'utf8').trim();
+      const token = sb.token;
       const projects = await (await fetch(`${sb.url}/v1/projects?limit=200`, {headers: {authorization: `Bearer ${token}`}})).json();
       const project = projects.items.find((p) => p.slug === 'scale-10k').id;
       const args = ['bootstrap-token', 'revoke', '--project', project, '--all', '--state', 'live', '--yes', '--no-journal',

@@ -9,10 +9,9 @@
 // a loopback proxy that counts requests and response bytes. Counting starts once the first
 // full load is on screen (that one-off load is reported apart), so the figures are the
 // steady cost of keeping the roster live. Results are printed; copy them into BENCHMARKS.md.
-import {spawn, execFileSync} from 'node:child_process';
-import {mkdtempSync, openSync, readFileSync} from 'node:fs';
+import {startSandboxProcess} from './sandboxProcess.mjs';
+import {execFileSync} from 'node:child_process';
 import http from 'node:http';
-import os from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -20,25 +19,6 @@ import {parseArgs} from 'node:util';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'dist/plexconsole.cjs');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function startSandbox(binary) {
-  // Its log goes to a file: a pipe nobody drains fast enough would block or break it.
-  const log = join(mkdtempSync(join(os.tmpdir(), 'plexconsole-bench-')), 'sandbox.log');
-  const fd = openSync(log, 'w');
-  const child = spawn(process.execPath, [binary, 'sandbox', '--port', '0', '--seed', 'scale'], {stdio: ['ignore', fd, 'inherit']});
-  return new Promise((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`sandbox exited ${code}`)));
-    const poll = setInterval(() => {
-      const out = readFileSync(log, 'utf8');
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      const tokenFile = /operator token: (\S+)/.exec(out)?.[1];
-      if (url && tokenFile) {
-        clearInterval(poll);
-        ok({url, tokenFile, stop: () => child.kill('SIGTERM')});
-      }
-    }, 200);
-  });
-}
 
 /** A loopback proxy that counts requests and response body bytes. */
 function countingProxy(target) {
@@ -90,7 +70,7 @@ async function watch(sb, proxy, project, {binary, seconds, refresh}) {
 /** Watches edge-prod and scale-100k; resolves with one record per roster (also runs from bench/scenarios). */
 export async function refreshCost({binary = BIN, seconds = 60, refresh = '5s', projects = ['edge-prod', 'scale-100k'], log = console.log} = {}) {
   const out = [];
-  const sb = await startSandbox(binary);
+  const sb = await startSandboxProcess(binary);
   const proxy = await countingProxy(sb.url);
   try {
     for (const project of projects) {

@@ -8,9 +8,8 @@
 // parallel replays of one used plaintext are in flight, and (c) how long `--replays`
 // parallel redemptions of one live plaintext take to settle. Prints one JSON object; import
 // `registerBench` to wire it into bench/run.mjs. Goal (issue 9): (b) stays under 1 s.
-import {spawn} from 'node:child_process';
+import {startSandboxProcess} from './sandboxProcess.mjs';
 import {randomBytes, randomUUID} from 'node:crypto';
-import {readFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -18,29 +17,12 @@ import {Agent, request} from 'undici';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-async function startSandbox(binary) {
-  const child = spawn(process.execPath, [binary, 'sandbox', '--port', '0', '--seed', 'demo'], {stdio: ['ignore', 'pipe', 'pipe']});
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const info = await new Promise((ok, fail) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      const tokenFile = /operator token: (\S+)/.exec(out)?.[1];
-      if (url && tokenFile) ok({url, token: readFileSync(tokenFile, 'utf8').trim()});
-    });
-    child.once('exit', (code) => fail(new Error(`sandbox exited ${code}: ${err}`)));
-  });
-  return {...info, stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM'))))};
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => Math.round(x * 10) / 10;
 
 /** A sandbox process plus an operator client and an attacker client (separate pools). */
 async function session(binary) {
-  const sb = await startSandbox(binary);
+  const sb = await startSandboxProcess(binary, {seed: 'demo'});
   // The operator and the attacker are different clients: separate connection pools, so the
   // figures are the server's, not head-of-line blocking inside one client.
   const operator = new Agent();

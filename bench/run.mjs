@@ -10,7 +10,8 @@
 // Everything is measured by bench/ptyharness.py (Python's pty module, standard library only);
 // this file starts the sandbox as its own process, runs the scenarios interleaved so both
 // sides of every ratio share the same noise, and writes the report.
-import {spawn, spawnSync} from 'node:child_process';
+import {startSandboxProcess} from './sandboxProcess.mjs';
+import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {loadScenarios} from './report.mjs';
 import os from 'node:os';
@@ -60,37 +61,6 @@ function harness(scenario, args) {
   return out;
 }
 
-/** Starts `plexconsole sandbox --seed scale` as its own process (its CPU/RSS stay out of the console's figures). */
-async function startSandbox() {
-  const child = spawn(process.execPath, [BIN, 'sandbox', '--port', '0', '--seed', 'scale'], {stdio: ['ignore', 'pipe', 'pipe']});
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const t0 = performance.now();
-  const info = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`sandbox did not start in 120 s: ${err}`)), 120_000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      const token = /operator token: (\S+)/.exec(out)?.[1];
-      if (url && token) {
-        clearTimeout(timer);
-        ok({url, token});
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`sandbox exited ${code}: ${err}`)));
-  });
-  info.seedMs = performance.now() - t0;
-  info.stop = () =>
-    new Promise((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    });
-  return info;
-}
-
 function machine() {
   const cpus = os.cpus();
   let kernel = os.release();
@@ -131,7 +101,7 @@ function scenarioContext({base, sb}) {
       return (exe = path);
     },
     async projectId(slug) {
-      const res = await fetch(`${sb.url}/v1/projects?limit=200`, {headers: {authorization: `Bearer ${readFileSync(sb.token, 'utf8').trim()}`}});
+      const res = await fetch(`${sb.url}/v1/projects?limit=200`, {headers: {authorization: `Bearer ${sb.token}`}});
       const body = await res.json();
       const p = body.items.find((x) => x.slug === slug);
       if (!p) throw new Error(`no project ${slug}`);
@@ -147,10 +117,10 @@ async function main() {
   // Candidate builds once measured side by side (bench/build-variant.mjs) have all shipped:
   // the Ink patches and the start-up split; bench/notes.md keeps their before/after figures.
   log(`binary ${BIN}; starting sandbox (seed scale)…`);
-  const sb = await startSandbox();
+  const sb = await startSandboxProcess(BIN);
   log(`sandbox ${sb.url} ready in ${sb.seedMs.toFixed(0)} ms`);
   results.sandbox = {url: sb.url, seedMs: sb.seedMs};
-  const base = {server: sb.url, token_file: sb.token};
+  const base = {server: sb.url, token_file: sb.tokenFile};
   try {
     if (want('startup')) {
       const n = N(10, 5);
