@@ -3,8 +3,8 @@
 //   dist/plexconsole.cjs          the entry: argv, --version, and a loader for the pieces below
 //   dist/chunks/console.cjs       the interactive console (Ink, React)
 //   dist/chunks/commands.cjs      the headless verbs, help and completion
-//   dist/chunks/api.cjs           the API client and config resolver (undici, zod), loaded on
-//                                 a verb's or the console's first use of it
+//   dist/chunks/api.cjs           the API client and the config resolver, loaded on first use
+//   dist/chunks/vendor.cjs        undici and zod, loaded on the first request
 //   dist/chunks/sandbox.cjs       the sandbox control plane (sql.js, hash-wasm)
 //   dist/chunks/*.wasm            WASM the pieces read when they load (yoga, sql.js)
 //   dist/chunks/*.cjs.cache       V8 code cache per piece (scripts/code-cache.mjs)
@@ -34,21 +34,23 @@ const src = (p) => join(ROOT, 'src', p);
 
 /** The pieces and the source modules that start each one; an import of one of these
  * modules from outside its piece becomes a load of the piece (see `pieceBoundaries`). The
- * API layer is a piece of its own so that `--help`, `completion` and the console's first
- * frame never read or initialise undici and zod (BENCHMARKS.md, start-up): the other
- * pieces import it lazily (LAZY), so it loads on first use, and `checkOnePieceEach` fails
- * the build if one of its modules is bundled anywhere else (a second ApiError class would
- * break every `instanceof`). */
+ * API layer is a piece of its own, and undici and zod another, so that `--help`,
+ * `completion` and the console's first frame never read or initialise undici and zod
+ * (BENCHMARKS.md, start-up): the other pieces import them lazily (LAZY), so each loads on
+ * first use, and `checkOnePieceEach` fails the build if a module of the API piece is
+ * bundled anywhere else (a second ApiError class would break every `instanceof`). */
 export const PIECES = {
   console: [src('openConsole.ts')],
   commands: [src('commands/index.ts')],
   api: [
     ...readdirSync(src('api'))
-      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => f.endsWith('.ts') && f !== 'vendor.ts')
       .map((f) => src(`api/${f}`)),
     src('config/resolve.ts'),
     src('config/errors.ts'),
   ],
+  // undici and zod (src/api/vendor.ts): 500 KB the API piece reaches on its first request.
+  vendor: [src('api/vendor.ts')],
   sandbox: [src('sandbox/cli.ts'), src('sandbox/server.ts')],
 };
 
@@ -108,7 +110,7 @@ export function pieceBoundaries(self, pieces = PIECES) {
 export const LAZY = [
   {importers: /[\\/]src[\\/]commands[\\/]/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/](resolve|errors)\.ts$/, /^yaml$/]},
   {importers: /[\\/]src[\\/](openConsole\.ts|console\.tsx|app\.tsx|hooks[\\/]|screens[\\/]|journal[\\/])/, targets: [/[\\/]src[\\/]api[\\/]/, /[\\/]src[\\/]config[\\/]resolve\.ts$/]},
-  {importers: /[\\/]src[\\/](api|config)[\\/]/, targets: [/^undici$/, /[\\/]src[\\/]api[\\/]schemas\.ts$/]},
+  {importers: /[\\/]src[\\/](api|config)[\\/]/, targets: [/[\\/]src[\\/]api[\\/](vendor|schemas)\.ts$/]},
 ];
 
 /** The named exports of a module: esbuild's view of an ES module, Node's of a CommonJS one. */
@@ -306,7 +308,13 @@ export async function buildBundle({outdir = join(ROOT, 'dist'), sea = false, ext
     const {metafile} = await build({
       ...common,
       metafile: true,
-      stdin: {contents: files.map((f) => `export * as ${moduleKey(f)} from ${JSON.stringify(f)};`).join('\n'), resolveDir: ROOT, loader: 'ts'},
+      // Each start module under its own key, initialised when first asked for: the API piece
+      // holds a dozen, and a verb uses two or three.
+      stdin: {
+        contents: files.map((f) => `Object.defineProperty(exports, ${JSON.stringify(moduleKey(f))}, {enumerable: true, get: () => require(${JSON.stringify(f)})});`).join('\n'),
+        resolveDir: ROOT,
+        loader: 'js',
+      },
       outfile,
       plugins: [...extraPlugins, lazyImports(), pieceBoundaries(name, pieces), undiciSlim, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, wasmAssets, yogaSync, inkReconcilerNoAwait, stringWidthFast, zodEnglishOnly, ...inkFixes],
     });
@@ -366,7 +374,7 @@ export async function writeCodeCaches(entry, node = process.execPath) {
     if (r.status !== 0) throw new Error(`code cache run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   };
   // Every piece's top level first; the runs below overwrite a piece's cache with a richer one.
-  cacheRun(['--version'], 'console,commands,api,sandbox');
+  cacheRun(['--version'], 'console,commands,api,vendor,sandbox');
   // A verb against the built sandbox: the verb registry, undici's request path, zod, yaml.
   const dataDir = mkdtempSync(join(tmpdir(), 'plexconsole-cache-'));
   const sandbox = spawn(node, [entry, 'sandbox', '--port', '0', '--seed', 'empty', '--data-dir', dataDir], {stdio: ['ignore', 'pipe', 'inherit']});

@@ -1,4 +1,5 @@
-import {request, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
+import {request} from './vendor.js';
 import type {z} from 'zod';
 import {VERSION} from '../version.js';
 import {DEFAULT_MAX_BODY_BYTES, readBodyText} from './body.js';
@@ -6,7 +7,7 @@ import {holdCredential} from './credential.js';
 import {ApiError, errorFromResponse} from './errors.js';
 import {classifyFailure, flattenHeaders, parseBody} from './response.js';
 import {backoffMs, MAX_TRIES, parseRetryAfter, RETRY_STATUSES, sleep} from './retry.js';
-import {checkServerUrl, createDispatcher} from './transport.js';
+import {checkServerUrl, prepareDispatcher} from './transport.js';
 
 /** How to reach the control plane. `env` (default process.env) supplies proxy and CA variables. */
 export type ClientOptions = {
@@ -60,7 +61,9 @@ export function createClient(opts: ClientOptions): ApiClient {
   if (insecure) {
     opts.onWarning?.(`warning: the bearer token is sent in clear text over http to ${server.host} (--allow-insecure-http)`);
   }
-  const dispatcher = opts.dispatcher ?? createDispatcher({caFile: opts.caFile, env: opts.env ?? process.env, tls: server.protocol === 'https:'});
+  const makeDispatcher = opts.dispatcher ? () => opts.dispatcher as Dispatcher : prepareDispatcher({caFile: opts.caFile, env: opts.env ?? process.env, tls: server.protocol === 'https:'});
+  let made: Dispatcher | undefined;
+  const dispatcher = (): Dispatcher => (made ??= makeDispatcher());
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const base = server.origin + server.pathname.replace(/\/+$/, '');
@@ -76,7 +79,7 @@ export function createClient(opts: ClientOptions): ApiClient {
       method: req.method,
       headers: hasBody ? {...headers, 'content-type': 'application/json'} : headers,
       body: hasBody ? JSON.stringify(req.body) : undefined,
-      dispatcher,
+      dispatcher: dispatcher(),
       signal,
     });
     const text = await readBodyText(res, maxBody);
@@ -114,8 +117,8 @@ export function createClient(opts: ClientOptions): ApiClient {
       }
     },
     async close(): Promise<void> {
-      // A dispatcher passed in belongs to the caller, who closes it.
-      if (!opts.dispatcher) await dispatcher.close();
+      // A dispatcher passed in belongs to the caller, who closes it; one never made needs nothing.
+      if (!opts.dispatcher) await made?.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The building blocks of the response schemas (schemas.ts): validated ids and timestamps,
 // raw cursors, sanitised server text, and list pages read item by item.
-import {z} from 'zod';
+import {z} from './vendor.js';
 import type {SafeText} from '../domain/sanitize.js';
 import {UUID_PATTERN} from '../domain/validate.js';
 import {serverText} from './credential.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import {z} from './vendor.js';
 import type {SafeText} from '../domain/sanitize.js';
 import {serverText} from './credential.js';
 import {cursor, id, items, label, page, text, timestamp} from './schemaParts.js';

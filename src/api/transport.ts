@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
-import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
+import type {Dispatcher} from 'undici';
+import {Agent, EnvHttpProxyAgent} from './vendor.js';
 import {ApiError} from './errors.js';
 
 /** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
@@ -60,8 +61,14 @@ function readCaOrSkip(path: string): string | undefined {
   }
 }
 
-/** Builds the undici dispatcher: an Agent, or an EnvHttpProxyAgent when a proxy variable is set; a custom CA extends the system roots. `tls: false`: the server is plain http. */
-export function createDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv; tls?: boolean}): Dispatcher {
+/**
+ * Reads and checks what the undici dispatcher needs now (a bad --ca-file fails here) and
+ * returns how to build it: an Agent, or an EnvHttpProxyAgent when a proxy variable is set;
+ * a custom CA extends the system roots. `tls: false`: the server is plain http. The
+ * dispatcher itself is built on the first request (the client calls the returned
+ * function), so undici loads then, not when the console starts (BENCHMARKS.md, start-up).
+ */
+export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv; tls?: boolean}): () => Dispatcher {
   const proxied = PROXY_VARS.some((n) => opts.env[n]);
   // Passing `ca` replaces Node's default store, so the system roots come first. An unreadable
   // NODE_EXTRA_CA_CERTS is skipped, as Node itself only warns about it at startup. A plain
@@ -79,12 +86,13 @@ export function createDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv;
   if (proxied) {
     // Proxied https verifies the target through requestTls, direct connections through
     // connect: give the CA to both or one of the paths fails verification.
-    return new EnvHttpProxyAgent({
+    const proxy = {
       httpProxy: envValue(opts.env, 'http_proxy', 'HTTP_PROXY'),
       httpsProxy: envValue(opts.env, 'https_proxy', 'HTTPS_PROXY'),
       noProxy: envValue(opts.env, 'no_proxy', 'NO_PROXY'),
       ...(connect ? {connect, requestTls: {ca}} : {}),
-    });
+    };
+    return () => new EnvHttpProxyAgent(proxy);
   }
-  return new Agent(connect ? {connect} : {});
+  return () => new Agent(connect ? {connect} : {});
 }

@@ -62,7 +62,7 @@ describe('pieces of the bundle', () => {
     const env = {...DEBUG, NODE_EXTRA_CA_CERTS: join(dir, 'token')};
     const r = await sh(process.execPath, ['-r', hook, BINARY, 'whoami', '--output', 'json', '--server', sandbox().url, '--token-file', tokenFile], {env});
     expect(JSON.parse(r.stdout)).toMatchObject({principal_type: 'user'});
-    expect(pieces(r.stderr)).toEqual(['commands: code cache accepted', 'api: code cache accepted']);
+    expect(pieces(r.stderr)).toEqual(['commands: code cache accepted', 'api: code cache accepted', 'vendor: code cache accepted']);
     const loaded = builtins(r.stderr);
     expect(loaded).toContain('http');
     for (const m of ['tls', '_tls_wrap', 'http2', 'readline', 'crypto']) expect(loaded).not.toContain(m);
