@@ -1,31 +1,10 @@
 import {formatRelative} from '../domain/duration.js';
 import {utc} from '../domain/time.js';
-import {deriveState, TOKEN_STATES, type TokenState} from '../domain/tokenState.js';
+import {TOKEN_STATES, type TokenState} from '../domain/tokenState.js';
+import {sameRow, stateAt, toRow, type TokenRow} from './tokenRow.js';
 import type {BootstrapToken} from './types.js';
 
-/** A roster row: the token plus the numbers every sort, filter and clock tick needs, parsed once. */
-export type TokenRow = {
-  readonly token: BootstrapToken;
-  readonly id: string;
-  readonly issuedMs: number;
-  readonly expiresMs: number;
-  /** `consumed`/`revoked` when a terminal event is recorded; `live` means "decided by the clock". */
-  readonly fixed: TokenState;
-};
-
-/** Parses a token's timestamps once; STATE rules stay in `deriveState`. */
-export function toRow(token: BootstrapToken): TokenRow {
-  const expiresMs = Date.parse(token.expires_at);
-  // At -Infinity no expiry has passed, so deriveState reports only the recorded terminal event.
-  const fixed = deriveState(token, Number.NEGATIVE_INFINITY);
-  return {token, id: token.id, issuedMs: Date.parse(token.issued_at), expiresMs, fixed};
-}
-
-/** The row's STATE at `nowMs` (same answer as `deriveState`, without re-parsing dates). */
-export function stateAt(row: TokenRow, nowMs: number): TokenState {
-  if (row.fixed !== 'live') return row.fixed;
-  return nowMs >= row.expiresMs ? 'expired' : 'live';
-}
+export {rowToken, sameRow, stateAt, toRow, type TokenRow} from './tokenRow.js';
 
 /** Epoch ms of the next live→expired flip among rows, for the clock. */
 export function nextFlip(rows: readonly TokenRow[], nowMs: number): number | undefined {
@@ -70,8 +49,8 @@ export function sortRows(rows: readonly TokenRow[], key: TokenSort, desc: boolea
     expires: num((r) => r.expiresMs),
     // Decorated once: computing STATE inside the comparator would do it n·log n times.
     state: undefined,
-    env: str((r) => r.token.env_prefix),
-    kind: str((r) => r.token.kind),
+    env: str((r) => r.env_prefix),
+    kind: str((r) => r.kind),
     id: str((r) => r.id),
   }[key];
   if (cmp) return [...rows].sort(cmp);
@@ -88,7 +67,7 @@ export function filterRows(rows: readonly TokenRow[], text: string, state: State
     const s = stateAt(r, nowMs);
     if (state !== 'all' && s !== state) return false;
     if (!needle) return true;
-    return r.id.includes(needle) || r.token.env_prefix.toLowerCase().includes(needle) || r.token.kind.includes(needle) || s === needle;
+    return r.id.includes(needle) || r.env_prefix.toLowerCase().includes(needle) || r.kind.includes(needle) || s === needle;
   });
 }
 
@@ -97,8 +76,8 @@ export function filterRows(rows: readonly TokenRow[], text: string, state: State
 export function tokenReason(row: TokenRow, nowMs: number): string {
   const s = stateAt(row, nowMs);
   if (s === 'consumed' || s === 'revoked') {
-    const at = s === 'consumed' ? row.token.consumed_at : row.token.revoked_at;
-    return `${s} at ${utc(at ?? '')}`;
+    const at = s === 'consumed' ? row.consumedMs : row.revokedMs;
+    return `${s} at ${at === undefined ? '' : utc(at)}`;
   }
   return `${s === 'live' ? 'expires' : 'expired'} ${formatRelative(row.expiresMs, nowMs)}`;
 }
@@ -108,8 +87,6 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-
-const sameToken = (a: BootstrapToken, b: BootstrapToken) => JSON.stringify(a) === JSON.stringify(b);
 
 /** `rows` with `tokens` merged in (changed ones replaced, new ones added); the same array when nothing changed. */
 export function mergeTokens(rows: readonly TokenRow[], tokens: readonly BootstrapToken[]): readonly TokenRow[] {
@@ -124,11 +101,12 @@ export function mergeTokens(rows: readonly TokenRow[], tokens: readonly Bootstra
   let next: TokenRow[] | undefined;
   for (const t of tokens) {
     const i = at.get(t.id);
+    const row = toRow(t);
     // `next` once anything changed: a token read twice (newest page and by id) may sit at an appended index.
-    if (i !== undefined && sameToken((next ?? rows)[i]!.token, t)) continue;
+    if (i !== undefined && sameRow((next ?? rows)[i]!, row)) continue;
     next ??= rows.slice();
-    if (i === undefined) at.set(t.id, next.push(toRow(t)) - 1);
-    else next[i] = toRow(t);
+    if (i === undefined) at.set(t.id, next.push(row) - 1);
+    else next[i] = row;
   }
   return next ?? rows;
 }

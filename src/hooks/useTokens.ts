@@ -84,7 +84,9 @@ export function useTokens(projectRef: string): TokensState {
     setLoading(0);
     const publish = (complete: boolean, truncated: boolean) => {
       if (!project || signal.aborted) return;
-      const data: Roster = {project, rows: running.current.slice(), complete, truncated, skipped: skipped.slice()};
+      // Once complete no page lands in the buffer any more, so the roster takes it as it is (one
+      // array of 100k rows, not two); `patch` replaces it rather than writing into it.
+      const data: Roster = {project, rows: complete ? running.current : running.current.slice(), complete, truncated, skipped: skipped.slice()};
       if (complete) cacheFor(client).set(projectRef, data);
       setState({status: 'ready', data});
     };

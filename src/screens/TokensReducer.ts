@@ -1,7 +1,7 @@
 import {matches} from '../hooks/keymap.js';
 import {cursorRow, listScreenKey, listView, type ListContext, type ListEffect, type ListMode, type ListView} from '../hooks/listView.js';
 import {markAll, toggleMark} from '../hooks/marks.js';
-import {STATE_FILTERS, type StateFilter, type TokenRow, type TokenSort} from '../hooks/tokenRoster.js';
+import {rowToken, STATE_FILTERS, type StateFilter, type TokenRow, type TokenSort} from '../hooks/tokenRoster.js';
 import type {BootstrapToken} from '../hooks/types.js';
 import type {KeyPress} from '../hooks/useKeys.js';
 
@@ -60,7 +60,7 @@ export function tokensKey(s: TokensState, press: KeyPress, ctx: TokensContext): 
     if (matches('tokens.revoke', name)) {
       const r = row();
       if (!r) return {state: s};
-      return ctx.readOnly ? {state: s, effect: {kind: 'readOnly', what: 'revoking tokens'}} : {state: {...s, mode: {kind: 'revoke', token: r.token}}};
+      return ctx.readOnly ? {state: s, effect: {kind: 'readOnly', what: 'revoking tokens'}} : {state: {...s, mode: {kind: 'revoke', token: rowToken(r)}}};
     }
     if (matches('tokens.copy', name)) {
       const r = row();

@@ -5,7 +5,7 @@ import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
 import {matches, type BindingId} from '../hooks/keymap.js';
 import {resolveSelection} from '../hooks/listSelection.js';
 import {useNavigation, useViewState} from '../hooks/navigation.js';
-import {nextFlip, TOKEN_SORTS, type TokenRow} from '../hooks/tokenRoster.js';
+import {nextFlip, rowToken, TOKEN_SORTS, type TokenRow} from '../hooks/tokenRoster.js';
 import {createRosterView} from '../hooks/tokenRosterView.js';
 import {useClock} from '../hooks/useClock.js';
 import {useKeys} from '../hooks/useKeys.js';
@@ -34,7 +34,7 @@ const keyOf = (r: TokenRow) => r.id;
 /** The marked tokens among all rows (the filter may hide some), in one pass. */
 const markedTokens = (rows: readonly TokenRow[], marks: readonly string[]) => {
   const set = new Set(marks);
-  return rows.filter((r) => set.has(r.id)).map((r) => r.token);
+  return rows.filter((r) => set.has(r.id)).map(rowToken);
 };
 
 /** The Tokens roster of one Project, with the issue and revoke modals over it. */

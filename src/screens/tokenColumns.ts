@@ -17,15 +17,15 @@ export function tokenColumns(now: number, width: number): Column<TokenRow>[] {
   const wide = width >= WIDE_FROM;
   return [
     {key: 'id', header: 'ID', width: 'flex', minWidth: 13, maxWidth: 36, priority: 5, value: (r) => r.id},
-    {key: 'env', header: 'ENV', width: 7, priority: 3, value: (r) => sanitize(r.token.env_prefix)},
-    {key: 'kind', header: 'KIND', width: 6, priority: 2, value: (r) => r.token.kind},
+    {key: 'env', header: 'ENV', width: 7, priority: 3, value: (r) => sanitize(r.env_prefix)},
+    {key: 'kind', header: 'KIND', width: 6, priority: 2, value: (r) => r.kind},
     {key: 'issued', header: 'ISSUED', width: 8, priority: 1, value: (r) => formatRelative(r.issuedMs, now)},
-    ...(wide ? [{key: 'issuedAt', header: 'ISSUED AT (UTC)', width: 17, priority: 0, value: (r: TokenRow) => utcMinute(r.token.issued_at)}] : []),
+    ...(wide ? [{key: 'issuedAt', header: 'ISSUED AT (UTC)', width: 17, priority: 0, value: (r: TokenRow) => utcMinute(r.issuedMs)}] : []),
     {key: 'expires', header: 'EXPIRES', width: 8, priority: 4, value: (r) => formatRelative(r.expiresMs, now)},
     ...(wide
       ? [
-          {key: 'expiresAt', header: 'EXPIRES AT (UTC)', width: 17, priority: 0, value: (r: TokenRow) => utcMinute(r.token.expires_at)},
-          {key: 'issuer', header: 'ISSUED BY', width: 36, priority: 0, value: (r: TokenRow) => sanitize(r.token.issued_by_user_id)},
+          {key: 'expiresAt', header: 'EXPIRES AT (UTC)', width: 17, priority: 0, value: (r: TokenRow) => utcMinute(r.expiresMs)},
+          {key: 'issuer', header: 'ISSUED BY', width: 36, priority: 0, value: (r: TokenRow) => sanitize(r.issued_by_user_id)},
         ]
       : []),
     // The word itself carries the meaning; colour only repeats it.

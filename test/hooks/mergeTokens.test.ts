@@ -24,7 +24,7 @@ describe('mergeTokens (a live refresh merged into the roster)', () => {
   it('replaces a changed token in place and appends a new one', () => {
     const merged = mergeTokens(rows, [token(2, {revoked_at: '2026-11-29T10:30:00Z'}), token(4)]);
     expect(merged.map((r) => r.id)).toEqual([token(1), token(2), token(3), token(4)].map((t) => t.id));
-    expect(merged[1]!.token.revoked_at).toBe('2026-11-29T10:30:00Z');
+    expect(merged[1]!.revokedMs).toBe(Date.parse('2026-11-29T10:30:00Z'));
     expect(merged[0]).toBe(rows[0]);
   });
 
