@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module';
 import {describe, expect, it} from 'vitest';
 import stringWidth8 from 'string-width';
-import {simpleWidth} from '../../src/terminal/simpleWidth.js';
+import {graphemeSegmenter, simpleWidth} from '../../src/terminal/simpleWidth.js';
 
 // wrap-ansi (Ink's wrapping) brings its own string-width 7; the build fronts both.
 const fromWrapAnsi = createRequire(createRequire(import.meta.url).resolve('wrap-ansi'));
@@ -40,5 +40,30 @@ describe('simpleWidth: the fast path in front of string-width', () => {
     for (const s of ['日本', '👩‍💻', 'e\u0301', '\u001b[31mred', 'a\u00adb', '©', '⚠ warn', 'ℹ', '▶', '\t', 'a\nb', '\u200bzw']) {
       expect(simpleWidth(s)).toBeUndefined();
     }
+  });
+});
+
+describe('graphemeSegmenter: Intl.Segmenter without ICU for plain text', () => {
+  const real = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+  const fast = graphemeSegmenter(undefined, {granularity: 'grapheme'});
+  const same = (s: string) => {
+    expect([...fast.segment(s)]).toEqual([...real.segment(s)]);
+    for (let i = -1; i <= s.length; i++) expect(fast.segment(s).containing(i)).toEqual(real.segment(s).containing(i));
+  };
+
+  it('splits what Intl.Segmenter splits, segments, indexes and containing() alike', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 0x7fffffff);
+    const pool = [...simple, '\u001b', '[', 'm', '\t', '\n', '\u009b', '\u0007'];
+    for (let i = 0; i < 500; i++) same(Array.from({length: next() % 30}, () => pool[next() % pool.length]).join(''));
+    same('\u001b[1;38;2;10;20;30mplexconsole · host\u001b[39m\u001b[22m');
+  });
+
+  it('hands anything else to a real Intl.Segmenter: clusters, emoji, CR LF', () => {
+    for (const s of ['e\u0301x', '👩‍💻 dev', '🇩🇪', 'a\r\nb', '한국어', '\u001b[31m👍\u001b[39m']) same(s);
+  });
+
+  it('is a real Intl.Segmenter for any other granularity', () => {
+    expect([...graphemeSegmenter('en', {granularity: 'word'}).segment('two words')].map((s) => s.segment)).toEqual(['two', ' ', 'words']);
   });
 });
