@@ -21,6 +21,15 @@ export const text = () => z.string().transform((s): SafeText => serverText(s));
 // Enums we only display are read as text: a future value is shown as received, never fatal.
 export const label = text;
 
+/**
+ * A schema built the first time it parses, not when this module loads: zod builds a schema
+ * slowly (each instance gets its own methods), building all of them cost every verb ~15 ms
+ * of start-up, and a verb reads one or two (BENCHMARKS.md, start-up).
+ */
+export function built<T extends z.ZodType>(make: () => T) {
+  return z.lazy(make);
+}
+
 /** One list item the reader could not use, by its index in the page (or the whole listing). */
 export type Skipped = {readonly index: number; readonly reason: SafeText};
 
