@@ -181,6 +181,21 @@ describe('list all', () => {
     await expect(listAllBootstrapTokens(c, P)).rejects.toMatchObject({kind: 'schema', code: 'cursor_loop'});
   });
 
+  test('a walk after another request sends every page on the one connection already open', async () => {
+    fault.route('GET', TOKENS, paged([[1], [2], [3], [4], [5]]));
+    fault.route('GET', '/v1/health', json(200, {status: 'ok', checks: []}));
+    const fresh = createClient({server: fault.url, token: 't', env: {}});
+    const before = fault.connections;
+    try {
+      await getHealth(fresh); // as the console resolves the Project before its roster
+      expect((await listAllBootstrapTokens(fresh, P)).items).toHaveLength(5);
+    } finally {
+      await fresh.close();
+    }
+    // A second connection costs a handshake: one round trip more to a control plane far away.
+    expect(fault.connections - before).toBe(1);
+  });
+
   test('100,000 tokens load in 500 pages of 200', async () => {
     const page = JSON.stringify({items: Array.from({length: 200}, (_, i) => token(i))}).slice(0, -1);
     fault.route('GET', TOKENS, (req, res) => {
