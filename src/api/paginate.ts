@@ -141,6 +141,9 @@ export async function collectAll<T>(
           if (!end) {
             cursor = next;
             inFlight = send(cursor);
+            // Undici writes a request on a reused connection one turn after it is sent (idle-socket
+            // validation, an immediate): onPage, and the render it schedules, come after that write.
+            await nextTurn();
           }
         }
         try {

@@ -1,3 +1,4 @@
+import diagnostics from 'node:diagnostics_channel';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {
   getBootstrapToken,
@@ -194,6 +195,20 @@ describe('list all', () => {
     }
     // A second connection costs a handshake: one round trip more to a control plane far away.
     expect(fault.connections - before).toBe(1);
+  });
+
+  test('onPage runs once the next page request is written to the socket, so its render never holds a page back', async () => {
+    fault.route('GET', TOKENS, paged([[1], [2], [3]]));
+    const written: string[] = [];
+    const onSend = (m: unknown) => written.push(new URL((m as {request: {path: string}}).request.path, 'http://x').searchParams.get('cursor') ?? 'c0');
+    diagnostics.subscribe('undici:client:sendHeaders', onSend);
+    const writtenAtOnPage: string[][] = [];
+    try {
+      await listAllBootstrapTokens(c, P, {onPage: () => writtenAtOnPage.push([...written])});
+    } finally {
+      diagnostics.unsubscribe('undici:client:sendHeaders', onSend);
+    }
+    expect(writtenAtOnPage).toEqual([['c0', 'c1'], ['c0', 'c1', 'c2'], ['c0', 'c1', 'c2']]);
   });
 
   test('100,000 tokens load in 500 pages of 200', async () => {
