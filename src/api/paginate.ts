@@ -3,6 +3,7 @@ import {formatMillis} from '../domain/duration.js';
 import type {ApiClient, ApiResponse} from './client.js';
 import {ApiError, isProblemCode} from './errors.js';
 import type {Skipped} from './schemas.js';
+import {nextTurn} from './turn.js';
 
 /** A page of any list endpoint; `skipped` lists the items the schema could not read. */
 export type Page<T> = {items: T[]; next_cursor?: string | null; skipped?: readonly Skipped[]};
@@ -56,11 +57,6 @@ const isStaleCursor = (e: unknown): boolean =>
 
 const runaway = (code: string, detail: string): ApiError => new ApiError({kind: 'schema', code, title: 'listing stopped', detail});
 
-// One turn of the event loop. Undici hands a connection back to its pool only in the turn after
-// the response ended (client-h1 onMessageComplete: setImmediate(resume)); a request sent at once
-// finds every connection busy and opens another, paying a handshake (one more RTT, two with TLS).
-const nextTurn = (): Promise<void> => new Promise((ok) => setImmediate(ok));
-
 /**
  * Follows `next_cursor` until it is absent (pages may be short or empty), up to `max` items, within bounds.
  * Each next page is requested before `onPage` sees the previous one: whatever the consumer does
@@ -103,7 +99,6 @@ export async function collectAll<T>(
     let empty = 0;
     let cursor: string | undefined;
     try {
-      await nextTurn();
       const refused = refusal(count);
       if (refused) throw refused;
       let inFlight = send(cursor);
@@ -136,13 +131,14 @@ export async function collectAll<T>(
         } else if (empty >= LIST_ALL_EMPTY_PAGES) {
           end = runaway('empty_pages', `the server sent ${empty} empty pages in a row, each with a new next_cursor (${requests} requests)`);
         } else {
+          // A turn for undici to take back the connection the page came on (the client would wait
+          // it too), so the request below is dispatched at once; undici writes it a turn later, and
+          // onPage, with the render it schedules, comes after that write.
           await nextTurn();
           end = refusal(count);
           if (!end) {
             cursor = next;
             inFlight = send(cursor);
-            // Undici writes a request on a reused connection one turn after it is sent (idle-socket
-            // validation, an immediate): onPage, and the render it schedules, come after that write.
             await nextTurn();
           }
         }
