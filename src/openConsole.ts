@@ -56,6 +56,9 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
     bearer = options.token;
     profileLabel = settingsSource(connection.profileLabel);
   }
+  // The handshake runs while the console draws its first screen, not after: one round trip (two
+  // or three with TLS) less before the first rows from a control plane far away.
+  client.preconnect?.();
   // A warning would draw over the console: it is printed once the terminal is restored.
   let journalWarning: string | undefined;
   const journal = openJournal({

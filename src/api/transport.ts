@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {rootCertificates} from 'node:tls';
 import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
 import {ApiError} from './errors.js';
+import {warmConnector} from './preconnect.js';
 
 /** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -79,5 +80,7 @@ export function createDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv}
       ...(connect ? {connect, requestTls: {ca}} : {}),
     });
   }
-  return new Agent(connect ? {connect} : {});
+  // The same connector the Agent would build from `connect`, able to open the first connection early.
+  const warm = warmConnector(connect ?? {});
+  return Object.assign(new Agent({connect: warm.connect}), {warm});
 }
