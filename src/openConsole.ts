@@ -1,6 +1,5 @@
 import type {Readable, Writable} from 'node:stream';
 import {createClient, type ApiClient} from './api/client.js';
-import {nextTurn} from './api/turn.js';
 import {getWhoami} from './api/whoami.js';
 import {isConfigError, resolveClientOptions} from './config/resolve.js';
 import type {ConsoleArgs} from './consoleArgs.js';
@@ -57,12 +56,6 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
     bearer = options.token;
     profileLabel = settingsSource(connection.profileLabel);
   }
-  // The handshake runs while the console draws its first screen, not after: one round trip (two
-  // or three with TLS) less before the first rows from a control plane far away.
-  client.preconnect?.();
-  // A turn for the connect to leave (net.connect starts it on the next tick) before the first
-  // render holds the event loop for a few hundred milliseconds.
-  await nextTurn();
   // A warning would draw over the console: it is printed once the terminal is restored.
   let journalWarning: string | undefined;
   const journal = openJournal({

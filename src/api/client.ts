@@ -8,7 +8,6 @@ import {classifyFailure, flattenHeaders, parseBody} from './response.js';
 import {backoffMs, MAX_TRIES, parseRetryAfter, RETRY_STATUSES, sleep} from './retry.js';
 import {checkServerUrl, createDispatcher} from './transport.js';
 import {nextTurn} from './turn.js';
-import type {WarmConnector} from './preconnect.js';
 
 /** How to reach the control plane. `env` (default process.env) supplies proxy and CA variables. */
 export type ClientOptions = {
@@ -43,8 +42,6 @@ export type ApiResponse<T> = {status: number; data: T; raw: unknown; headers: Re
 export interface ApiClient {
   readonly server: URL;
   request<T>(req: ApiRequest<T>): Promise<ApiResponse<T>>;
-  /** Opens the connection before the first request needs it (none through a proxy or a caller's dispatcher). */
-  preconnect?(): void;
   close(): Promise<void>;
 }
 
@@ -65,7 +62,6 @@ export function createClient(opts: ClientOptions): ApiClient {
     opts.onWarning?.(`warning: the bearer token is sent in clear text over http to ${server.host} (--allow-insecure-http)`);
   }
   const dispatcher = opts.dispatcher ?? createDispatcher({caFile: opts.caFile, env: opts.env ?? process.env});
-  const warm = opts.dispatcher ? undefined : (dispatcher as {warm?: WarmConnector}).warm;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const base = server.origin + server.pathname.replace(/\/+$/, '');
@@ -129,11 +125,7 @@ export function createClient(opts: ClientOptions): ApiClient {
         }
       }
     },
-    preconnect(): void {
-      warm?.warm(server);
-    },
     async close(): Promise<void> {
-      warm?.close();
       // A dispatcher passed in belongs to the caller, who closes it.
       if (!opts.dispatcher) await dispatcher.close();
     },

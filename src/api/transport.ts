@@ -2,7 +2,6 @@ import {readFileSync} from 'node:fs';
 import {rootCertificates} from 'node:tls';
 import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
 import {ApiError} from './errors.js';
-import {warmConnector} from './preconnect.js';
 
 /** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -80,7 +79,5 @@ export function createDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv}
       ...(connect ? {connect, requestTls: {ca}} : {}),
     });
   }
-  // The same connector the Agent would build from `connect`, able to open the first connection early.
-  const warm = warmConnector(connect ?? {});
-  return Object.assign(new Agent({connect: warm.connect}), {warm});
+  return new Agent(connect ? {connect} : {});
 }

@@ -97,32 +97,6 @@ describe('connections', () => {
     // A second connection would cost a handshake: one more round trip to a server far away.
     expect(fault.connections - before).toBe(1);
   });
-
-  test('preconnect opens the connection before any request, and the first request uses it', async () => {
-    fault.route('GET', '/x', json(200, {ok: true}));
-    const c = client();
-    const before = fault.connections;
-    c.preconnect?.();
-    for (let i = 0; i < 100 && fault.connections === before; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(fault.connections - before).toBe(1);
-    expect(fault.requests).toHaveLength(0);
-    expect((await get(c)).data).toEqual({ok: true});
-    expect(fault.connections - before).toBe(1);
-  });
-
-  test('a preconnect that fails leaves the first request to connect, and to report its own error', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as {port: number}).port;
-        s.close(() => resolve(p));
-      });
-    });
-    const c = createClient({server: `http://127.0.0.1:${port}`, token: TOKEN, env: {}});
-    clients.push(c);
-    c.preconnect?.();
-    const e = await failure(get(c, '/x', {retry: false}));
-    expect(e.code).toBe('ECONNREFUSED');
-  });
 });
 
 describe('transport failures', () => {
