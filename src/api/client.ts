@@ -8,6 +8,7 @@ import {ApiError, errorFromResponse} from './errors.js';
 import {classifyFailure, flattenHeaders, parseBody} from './response.js';
 import {backoffMs, MAX_TRIES, parseRetryAfter, RETRY_STATUSES, sleep} from './retry.js';
 import {checkServerUrl, prepareDispatcher} from './transport.js';
+import {nextTurn} from './turn.js';
 
 /** How to reach the control plane. `env` (default process.env) supplies proxy and CA variables. */
 export type ClientOptions = {
@@ -67,6 +68,15 @@ export function createClient(opts: ClientOptions): ApiClient {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const base = server.origin + server.pathname.replace(/\/+$/, '');
+  // A request sent in the turn a response ended would find that connection still busy and open
+  // another (a handshake: one more round trip, two or three with TLS); it waits that turn instead,
+  // so sequential requests (a Project lookup, then every page of its roster) share one connection.
+  let freedThisTurn = false;
+  const freed = (): void => {
+    if (freedThisTurn) return;
+    freedThisTurn = true;
+    setImmediate(() => (freedThisTurn = false));
+  };
   const headers: Record<string, string> = {
     authorization: `Bearer ${opts.token}`,
     'user-agent': opts.userAgent ?? `plexconsole/${VERSION}`,
@@ -83,6 +93,7 @@ export function createClient(opts: ClientOptions): ApiClient {
       signal,
     });
     const text = await readBodyText(res, maxBody);
+    freed();
     const resHeaders = flattenHeaders(res.headers);
     if (!req.expect.includes(res.statusCode)) {
       throw errorFromResponse(res.statusCode, text, parseRetryAfter(resHeaders['retry-after'], Date.now()));
@@ -99,6 +110,7 @@ export function createClient(opts: ClientOptions): ApiClient {
       const deadline = AbortSignal.timeout(timeoutMs);
       const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
       const started = Date.now();
+      if (freedThisTurn) await nextTurn();
       for (let tries = 1; ; tries++) {
         let error: ApiError;
         try {

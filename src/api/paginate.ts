@@ -3,6 +3,7 @@ import {formatMillis} from '../domain/duration.js';
 import type {ApiClient, ApiResponse} from './client.js';
 import {ApiError, isProblemCode} from './errors.js';
 import type {Skipped} from './schemas.js';
+import {nextTurn} from './turn.js';
 
 /** A page of any list endpoint; `skipped` lists the items the schema could not read. */
 export type Page<T> = {items: T[]; next_cursor?: string | null; skipped?: readonly Skipped[]};
@@ -56,7 +57,11 @@ const isStaleCursor = (e: unknown): boolean =>
 
 const runaway = (code: string, detail: string): ApiError => new ApiError({kind: 'schema', code, title: 'listing stopped', detail});
 
-/** Follows `next_cursor` until it is absent (pages may be short or empty), up to `max` items, within bounds. */
+/**
+ * Follows `next_cursor` until it is absent (pages may be short or empty), up to `max` items, within bounds.
+ * Each next page is requested before `onPage` sees the previous one: whatever the consumer does
+ * with a page (a render, a merge) happens while the next one travels, never between two pages.
+ */
 export async function collectAll<T>(
   fetchPage: (cursor: string | undefined, limit: number, signal: AbortSignal) => Promise<ApiResponse<Page<T>>>,
   opts: ListAllOptions<T> = {},
@@ -66,10 +71,25 @@ export async function collectAll<T>(
   const keep = opts.keepItems ?? true;
   const deadlineMs = opts.deadlineMs ?? LIST_ALL_DEADLINE_MS;
   const deadline = AbortSignal.timeout(deadlineMs);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+  // Cancels the request in flight when `onPage` throws.
+  const walk = new AbortController();
+  const signal = AbortSignal.any([walk.signal, deadline, ...(opts.signal ? [opts.signal] : [])]);
   const budget = requestBudget(max, limit);
   let requests = 0;
   let restarted = false;
+  // Bounds checked before every request; undefined when the next one may go.
+  const refusal = (count: number): ApiError | undefined => {
+    if (opts.signal?.aborted) return new ApiError({kind: 'aborted', code: 'aborted', title: 'request cancelled'});
+    if (deadline.aborted) return deadlineError(deadlineMs, requests, count);
+    if (requests >= budget) return runaway('too_many_pages', `${requests} requests without reaching the end of the list (${count} items)`);
+    return undefined;
+  };
+  const send = (cursor: string | undefined): Promise<ApiResponse<Page<T>>> => {
+    requests++;
+    const res = fetchPage(cursor, limit, signal);
+    res.catch(() => {}); // awaited later; a failure while onPage runs is not unhandled
+    return res;
+  };
   for (;;) {
     const items: T[] = [];
     const raw: unknown[] = [];
@@ -79,12 +99,11 @@ export async function collectAll<T>(
     let empty = 0;
     let cursor: string | undefined;
     try {
+      const refused = refusal(count);
+      if (refused) throw refused;
+      let inFlight = send(cursor);
       for (;;) {
-        if (opts.signal?.aborted) throw new ApiError({kind: 'aborted', code: 'aborted', title: 'request cancelled'});
-        if (deadline.aborted) throw deadlineError(deadlineMs, requests, count);
-        if (requests >= budget) throw runaway('too_many_pages', `${requests} requests without reaching the end of the list (${count} items)`);
-        requests++;
-        const res = await fetchPage(cursor, limit, signal);
+        const res = await inFlight;
         const rawItems = (res.raw as {items: unknown[]}).items;
         const unread = new Set((res.data.skipped ?? []).map((s) => s.index));
         for (const s of res.data.skipped ?? []) skipped.push({index: seen + s.index, reason: s.reason});
@@ -102,17 +121,35 @@ export async function collectAll<T>(
         count += page.length;
         seen += rawItems.length;
         empty = rawItems.length === 0 ? empty + 1 : 0;
-        opts.onPage?.(page, count, skipped);
         const next = res.data.next_cursor ?? undefined;
-        if (count >= max) return {items, raw, skipped, truncated: next !== undefined || res.data.items.length > page.length};
-        if (next === undefined) return {items, raw, skipped, truncated: false};
-        if (next === cursor) {
-          throw new ApiError({kind: 'schema', code: 'cursor_loop', title: 'invalid response body', detail: 'next_cursor repeats the cursor just sent'});
+        // How this page ends the walk, if it does: a result, or an error thrown after onPage.
+        let end: ListAllResult<T> | ApiError | undefined;
+        if (count >= max) end = {items, raw, skipped, truncated: next !== undefined || res.data.items.length > page.length};
+        else if (next === undefined) end = {items, raw, skipped, truncated: false};
+        else if (next === cursor) {
+          end = new ApiError({kind: 'schema', code: 'cursor_loop', title: 'invalid response body', detail: 'next_cursor repeats the cursor just sent'});
+        } else if (empty >= LIST_ALL_EMPTY_PAGES) {
+          end = runaway('empty_pages', `the server sent ${empty} empty pages in a row, each with a new next_cursor (${requests} requests)`);
+        } else {
+          // A turn for undici to take back the connection the page came on (the client would wait
+          // it too), so the request below is dispatched at once; undici writes it a turn later, and
+          // onPage, with the render it schedules, comes after that write.
+          await nextTurn();
+          end = refusal(count);
+          if (!end) {
+            cursor = next;
+            inFlight = send(cursor);
+            await nextTurn();
+          }
         }
-        if (empty >= LIST_ALL_EMPTY_PAGES) {
-          throw runaway('empty_pages', `the server sent ${empty} empty pages in a row, each with a new next_cursor (${requests} requests)`);
+        try {
+          opts.onPage?.(page, count, skipped);
+        } catch (e) {
+          walk.abort();
+          throw e;
         }
-        cursor = next;
+        if (end instanceof ApiError) throw end;
+        if (end) return end;
       }
     } catch (e) {
       // The walk's own deadline aborts the request in flight, which reads as a cancel.

@@ -85,6 +85,20 @@ describe('requests', () => {
   });
 });
 
+describe('connections', () => {
+  test('a request sent as soon as the previous response is read goes on the same connection', async () => {
+    fault.route('GET', '/x', json(200, {ok: true}));
+    fault.route('GET', '/y', json(200, {ok: true}));
+    const c = client();
+    const before = fault.connections;
+    // As the console does: a Project lookup, then at once the first page of its roster.
+    await get(c, '/x').then(() => get(c, '/y'));
+    await get(c, '/x');
+    // A second connection would cost a handshake: one more round trip to a server far away.
+    expect(fault.connections - before).toBe(1);
+  });
+});
+
 describe('transport failures', () => {
   test('a connection reset mid-body is retried for a safe request', async () => {
     fault.route('GET', '/x', sequence(resetMidBody(), json(200, {ok: true})));

@@ -31,3 +31,37 @@ describe('collectAll', () => {
     expect(r.truncated).toBe(false);
   });
 });
+
+describe('collectAll schedules the next request before the consumer', () => {
+  test('the next page is requested before onPage sees the previous one', async () => {
+    const events: string[] = [];
+    const fetch = pages();
+    await collectAll(
+      (cursor) => {
+        events.push(`request ${cursor ?? 'start'}`);
+        return fetch(cursor);
+      },
+      {onPage: (_page, loaded) => events.push(`onPage ${loaded}`)},
+    );
+    // A render in onPage therefore runs while the next page travels, not between two pages.
+    expect(events).toEqual(['request start', 'request b', 'onPage 2', 'request c', 'onPage 2', 'onPage 3']);
+  });
+
+  test('an onPage that throws cancels the request in flight and the walk fails with its error', async () => {
+    const fetch = pages();
+    let inFlight: AbortSignal | undefined;
+    const e = await collectAll(
+      (cursor, _limit, signal) => {
+        inFlight = signal;
+        return fetch(cursor);
+      },
+      {
+        onPage: () => {
+          throw new Error('consumer failed');
+        },
+      },
+    ).catch((x: unknown) => x);
+    expect(e).toMatchObject({message: 'consumer failed'});
+    expect(inFlight?.aborted).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import diagnostics from 'node:diagnostics_channel';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {
   getBootstrapToken,
@@ -179,6 +180,35 @@ describe('list all', () => {
   test('a server that repeats the same cursor is an error, not an endless loop', async () => {
     fault.route('GET', TOKENS, (req, res, ctx) => json(200, {items: [], next_cursor: 'same'})(req, res, ctx));
     await expect(listAllBootstrapTokens(c, P)).rejects.toMatchObject({kind: 'schema', code: 'cursor_loop'});
+  });
+
+  test('a walk after another request sends every page on the one connection already open', async () => {
+    fault.route('GET', TOKENS, paged([[1], [2], [3], [4], [5]]));
+    fault.route('GET', '/v1/health', json(200, {status: 'ok', checks: []}));
+    const fresh = createClient({server: fault.url, token: 't', env: {}});
+    const before = fault.connections;
+    try {
+      await getHealth(fresh); // as the console resolves the Project before its roster
+      expect((await listAllBootstrapTokens(fresh, P)).items).toHaveLength(5);
+    } finally {
+      await fresh.close();
+    }
+    // A second connection costs a handshake: one round trip more to a control plane far away.
+    expect(fault.connections - before).toBe(1);
+  });
+
+  test('onPage runs once the next page request is written to the socket, so its render never holds a page back', async () => {
+    fault.route('GET', TOKENS, paged([[1], [2], [3]]));
+    const written: string[] = [];
+    const onSend = (m: unknown) => written.push(new URL((m as {request: {path: string}}).request.path, 'http://x').searchParams.get('cursor') ?? 'c0');
+    diagnostics.subscribe('undici:client:sendHeaders', onSend);
+    const writtenAtOnPage: string[][] = [];
+    try {
+      await listAllBootstrapTokens(c, P, {onPage: () => writtenAtOnPage.push([...written])});
+    } finally {
+      diagnostics.unsubscribe('undici:client:sendHeaders', onSend);
+    }
+    expect(writtenAtOnPage).toEqual([['c0', 'c1'], ['c0', 'c1', 'c2'], ['c0', 'c1', 'c2']]);
   });
 
   test('100,000 tokens load in 500 pages of 200', async () => {

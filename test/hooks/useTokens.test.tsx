@@ -8,7 +8,8 @@ import type {BootstrapToken} from '../../src/hooks/types.js';
 import {useTokens} from '../../src/hooks/useTokens.js';
 import {clientFor, renderWith, type Rendered} from '../support/renderApp.js';
 import {useSandbox} from '../support/sandbox.js';
-import {recording} from '../screens/tokenTestKit.js';
+import {FAULT_PROJECT, recording} from '../screens/tokenTestKit.js';
+import {delay, json, startFaultServer} from '../support/faultServer.js';
 
 const sandbox = useSandbox();
 let r: Rendered | undefined;
@@ -54,6 +55,37 @@ describe('useTokens', () => {
     await new Promise((ok) => setTimeout(ok, 300));
     expect(sent.length).toBeLessThanOrEqual(atUnmount + 1);
     expect(sent.filter((p) => p.endsWith('/bootstrap-tokens')).length).toBeLessThan(15);
+  });
+});
+
+describe('useTokens while pages stream in', () => {
+  it('re-renders only when it publishes rows: the loading count never runs ahead of the rows shown', async () => {
+    // Pages 150 ms apart: a per-page progress render would show a count the rows do not have yet.
+    const fault = await startFaultServer();
+    const at = '2026-01-01T00:00:00Z';
+    const token = (n: number) => ({id: `0190a8b8-a0c0-7a0a-8a0a-${n.toString(16).padStart(12, '0')}`, project_id: FAULT_PROJECT, kind: 'node', env_prefix: 'prod', issued_at: at, expires_at: at, issued_by_user_id: FAULT_PROJECT});
+    fault.route('GET', `/v1/projects/${FAULT_PROJECT}`, json(200, {id: FAULT_PROJECT, domain_id: FAULT_PROJECT, name: 'p', slug: 'p', created_at: at, updated_at: at}));
+    fault.route('GET', `/v1/projects/${FAULT_PROJECT}/bootstrap-tokens`, (req, res, ctx) => {
+      const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('cursor') ?? '0');
+      const body = {items: Array.from({length: 200}, (_, i) => token(page * 200 + i)), ...(page < 3 ? {next_cursor: String(page + 1)} : {})};
+      return delay(page === 0 ? 0 : 150, json(200, body))(req, res, ctx);
+    });
+    const seen: string[] = [];
+    function Counting() {
+      const t = useTokens(FAULT_PROJECT);
+      if (t.status === 'ready') seen.push(`rows=${t.data.rows.length} loading=${t.loading ?? '-'} complete=${t.data.complete}`);
+      return <Text>{t.status === 'ready' && t.data.complete ? 'complete' : 'streaming'}</Text>;
+    }
+    try {
+      r = await renderWith(<Counting />, clientFor(fault.url, 't'));
+      await r.waitFor('complete');
+    } finally {
+      await fault.close();
+    }
+    const streaming = seen.filter((s) => s.endsWith('complete=false'));
+    expect(streaming.length).toBeGreaterThan(0);
+    for (const s of streaming) expect(s).toMatch(/^rows=(\d+) loading=\1 /);
+    expect(seen.at(-1)).toBe('rows=800 loading=- complete=true');
   });
 });
 

@@ -13,6 +13,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, ctx: {n: numbe
 export type FaultServer = {
   url: string;
   requests: Recorded[];
+  /** TCP connections accepted so far (never reset): a client that reuses one keeps this at 1. */
+  readonly connections: number;
   /** Requests received for `method path` (path without query). */
   hits(method: string, path: string): number;
   route(method: string, path: string, handler: Handler): void;
@@ -26,6 +28,7 @@ export async function startFaultServer(): Promise<FaultServer> {
   const counts = new Map<string, number>();
   const requests: Recorded[] = [];
   const sockets = new Set<Socket>();
+  let connections = 0;
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -43,6 +46,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     }
   });
   server.on('connection', (s) => {
+    connections++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -51,6 +55,9 @@ export async function startFaultServer(): Promise<FaultServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get connections() {
+      return connections;
+    },
     hits: (method, path) => counts.get(`${method} ${path}`) ?? 0,
     route: (method, path, handler) => void routes.set(`${method} ${path}`, handler),
     reset() {
