@@ -46,7 +46,9 @@ function countingProxy(target) {
 
 async function watch(sb, proxy, project, {binary, seconds, refresh}) {
   const {tokenFile} = sb;
-  const socket = `plexconsole-bench-${process.pid}`;
+  // A socket per watch: `kill-server` returns before the previous server has gone, and a new
+  // session on the same socket then fails with "server exited unexpectedly".
+  const socket = `plexconsole-bench-${process.pid}-${project}`;
   const tmux = (...a) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], {encoding: 'utf8'});
   const cmd = `node ${binary} --server ${proxy.url} --token-file ${tokenFile} --project ${project} --refresh ${refresh}`;
   tmux('new-session', '-d', '-s', 'b', '-x', '120', '-y', '40', cmd);

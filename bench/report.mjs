@@ -177,7 +177,12 @@ export function writeReport(r, scenarios = []) {
   L.push('- Figures are medians with (min–max) over the runs; machines here are noisy, so the goals are judged on ratios measured side by side in the same run where the goal is a ratio.', '');
 
   L.push('## Goals', '', '| figure | goal | measured | |', '|---|---|---|---|');
-  const rows = [...goals(s), ...extra.flatMap((sc) => sc.goals?.(r[sc.name], helpers) ?? [])];
+  // A scenario that failed has {error} instead of its figures: one row says so.
+  const failed = (sc) => r[sc.name]?.error !== undefined;
+  const rows = [
+    ...goals(s),
+    ...extra.flatMap((sc) => (failed(sc) ? [[sc.title ?? sc.name, '–', `the scenario failed: ${r[sc.name].error}`, false]] : (sc.goals?.(r[sc.name], helpers) ?? []))),
+  ];
   for (const [f, goal, got, ok] of rows) L.push(`| ${f} | ${goal} | ${got} | ${met(ok)} |`);
   L.push('');
 
@@ -245,7 +250,7 @@ export function writeReport(r, scenarios = []) {
     L.push('');
   }
 
-  for (const sc of extra) if (sc.report) L.push(...sc.report(r[sc.name], helpers), '');
+  for (const sc of extra) if (sc.report && r[sc.name] !== undefined && !failed(sc)) L.push(...sc.report(r[sc.name], helpers), '');
 
   if (s.variants) {
     const v = s.variants;

@@ -176,7 +176,13 @@ async function main() {
     for (const sc of await loadScenarios()) {
       if (!want(sc.name)) continue;
       log(`${sc.name}: ${sc.title ?? ''}…`);
-      results[sc.name] = await sc.run(ctx);
+      // One scenario failing must not lose the others' minutes of figures: it is reported as failed.
+      try {
+        results[sc.name] = await sc.run(ctx);
+      } catch (e) {
+        log(`${sc.name} failed: ${e?.stack ?? e}`);
+        results[sc.name] = {error: String(e?.message ?? e).split('\n')[0]};
+      }
     }
   } finally {
     await sb.stop();
@@ -188,6 +194,11 @@ async function main() {
     const {writeReport} = await import('./report.mjs');
     writeFileSync(opt.out, writeReport(results, await loadScenarios()));
     log(`report → ${relative(ROOT, opt.out)}`);
+  }
+  const failed = Object.entries(results).filter(([, v]) => v?.error !== undefined && !Array.isArray(v));
+  if (failed.length) {
+    log(`failed: ${failed.map(([k]) => k).join(', ')}`);
+    process.exitCode = 1;
   }
 }
 
