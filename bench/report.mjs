@@ -157,7 +157,8 @@ export function goals(s) {
   if (big) {
     g.push(['100k tokens: first row', '≤ 500 ms after the Tokens screen opens', `${fmt(big.firstRow.median)} ms`, big.firstRow.median <= 500]);
     g.push(['100k tokens: all loaded', '≤ 20 s, progress visible, usable meanwhile', `${fmt(big.loaded.median / 1000, 1)} s; progress ${big.progress ? 'seen' : 'NOT seen'}; ↓ while loading ${fmt(big.duringP50.median, 1)} ms p50`, big.loaded.median <= 20000 && big.progress]);
-    g.push(['100k tokens: RSS', '≤ 250 MB', `${fmt(big.rss.median)} MB`, big.rss.median <= 250]);
+    // Issue 12 (bastion hosts are small): ≤ 150 MB fully loaded; it was ≤ 250 MB before.
+    g.push(['100k tokens: RSS after loading', '≤ 150 MB', `${range(big.rss)} MB`, big.rss.median <= 150]);
     g.push(['keypress → frame, p95 at 100k rows', '≤ 16 ms', `${fmt(big.p95.median, 1)} ms`, big.p95.median <= 16]);
   }
   return g;
