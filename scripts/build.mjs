@@ -23,7 +23,7 @@ import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {inkPatchPlugins} from './ink-patches/index.mjs';
 import {checkUndiciNames, undiciLazyCookieBrandCheck, undiciLazyH2, undiciLiftoffParser, undiciSlim} from './undici-patches.mjs';
-import {mustReplace} from './must-replace.mjs';
+import {mustReplace, textPatch} from './must-replace.mjs';
 import {stringWidthFast} from './string-width-fast.mjs';
 import {zodEnglishOnly} from './zod-english-only.mjs';
 
@@ -210,34 +210,28 @@ export * from './generated/YGEnums.js';
 };
 
 /** Ink 6.8's reconciler awaits two dev-only imports at top level; production never takes them. */
-const inkReconcilerNoAwait = {
+const inkReconcilerNoAwait = textPatch({
   name: 'ink-reconciler-no-top-level-await',
-  setup(b) {
-    b.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async (a) => {
-      let text = readFileSync(a.path, 'utf8');
-      text = mustReplace(text, "await import('./devtools.js');", 'void 0;', 'ink reconciler.js (devtools)');
-      text = mustReplace(text, '? await loadPackageJson()', '? {name: undefined, version: undefined}', 'ink reconciler.js (package.json)');
-      return {loader: 'js', contents: text};
-    });
-  },
-};
+  filter: /ink[\\/]build[\\/]reconciler\.js$/,
+  what: 'ink reconciler.js',
+  replacements: [
+    ["await import('./devtools.js');", 'void 0;'],
+    ['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+  ],
+});
 
 const inkFixes = [
   ...inkPatchPlugins(),
-  {
-    // Ink 6.8's incremental renderer moves the cursor up one line too few
-    // (`previousVisible - 1`), so every update draws one line lower and the
-    // screen drifts. Ink 7 fixed it as `previousLines.length - 1`; we apply the
-    // same one-line fix at bundle time and fail loudly if Ink changes shape.
+  // Ink 6.8's incremental renderer moves the cursor up one line too few
+  // (`previousVisible - 1`), so every update draws one line lower and the
+  // screen drifts. Ink 7 fixed it as `previousLines.length - 1`; we apply the
+  // same one-line fix at bundle time and fail loudly if Ink changes shape.
+  textPatch({
     name: 'fix-ink-incremental-cursor',
-    setup(b) {
-      b.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async (a) => {
-        const text = readFileSync(a.path, 'utf8');
-        const fixed = mustReplace(text, 'ansiEscapes.cursorUp(previousVisible - 1)', 'ansiEscapes.cursorUp(previousLines.length - 1)', 'ink log-update.js');
-        return {contents: fixed, loader: 'js'};
-      });
-    },
-  },
+    filter: /ink[\\/]build[\\/]log-update\.js$/,
+    what: 'ink log-update.js',
+    replacements: [['ansiEscapes.cursorUp(previousVisible - 1)', 'ansiEscapes.cursorUp(previousLines.length - 1)']],
+  }),
   {
     // Ink renders nothing until exit when `is-in-ci` says CI (CI=true, as on CI boxes and
     // in some operator shells). The console starts Ink only after checking that stdin and

@@ -4,31 +4,26 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
-import {mustReplace} from './must-replace.mjs';
+import {textPatch} from './must-replace.mjs';
 
 const require = createRequire(import.meta.url);
-
 
 /**
  * undici's cookie helpers build their Headers brand check when undici loads, and reading
  * `globalThis.Headers` there makes Node load its own bundled undici (~15–25 ms of every
  * verb's and the console's start). The check is built on first use instead; same check.
  */
-export const undiciLazyCookieBrandCheck = {
+export const undiciLazyCookieBrandCheck = textPatch({
   name: 'undici-lazy-cookie-brand-check',
-  setup(b) {
-    b.onLoad({filter: /undici[\\/]lib[\\/]web[\\/]cookies[\\/]index\.js$/}, async (a) => {
-      const text = readFileSync(a.path, 'utf8');
-      const contents = mustReplace(
-        text,
-        'const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))',
-        'let brandCheck\nconst brandChecks = (h) => (brandCheck ??= webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean)))(h)',
-        'undici cookies/index.js',
-      );
-      return {loader: 'js', contents};
-    });
-  },
-};
+  filter: /undici[\\/]lib[\\/]web[\\/]cookies[\\/]index\.js$/,
+  what: 'undici cookies/index.js',
+  replacements: [
+    [
+      'const brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean))',
+      'let brandCheck\nconst brandChecks = (h) => (brandCheck ??= webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean)))(h)',
+    ],
+  ],
+});
 
 /**
  * src/api uses three things from undici: `request`, `Agent` and `EnvHttpProxyAgent`. undici's
@@ -100,15 +95,14 @@ export function checkUndiciNames(root) {
  * is restored at once, so nothing else changes (yoga, sql.js and Argon2 keep TurboFan) and
  * the V8 flag hash the code caches are checked against is the same again afterwards.
  */
-export const undiciLiftoffParser = {
+export const undiciLiftoffParser = textPatch({
   name: 'undici-liftoff-parser',
-  setup(b) {
-    b.onLoad({filter: /undici[\\/]lib[\\/]dispatcher[\\/]client-h1\.js$/}, async (a) => {
-      const text = readFileSync(a.path, 'utf8');
-      const contents = mustReplace(
-        text,
-        'function lazyllhttp () {',
-        `function lazyllhttp () {
+  filter: /undici[\\/]lib[\\/]dispatcher[\\/]client-h1\.js$/,
+  what: 'undici dispatcher/client-h1.js',
+  replacements: [
+    [
+      'function lazyllhttp () {',
+      `function lazyllhttp () {
   const v8 = require('node:v8')
   v8.setFlagsFromString('--liftoff-only')
   try {
@@ -119,30 +113,18 @@ export const undiciLiftoffParser = {
 }
 
 function lazyllhttpTurbo () {`,
-        'undici dispatcher/client-h1.js',
-      );
-      return {loader: 'js', contents};
-    });
-  },
-};
+    ],
+  ],
+});
 
 /**
  * undici's client loads its HTTP/2 half (and node:http2 with it, ~6 ms of every start) when it
  * loads, though a connection uses it only after ALPN picks h2, which never happens here
  * (allowH2 is off). It is required on that first use instead.
  */
-export const undiciLazyH2 = {
+export const undiciLazyH2 = textPatch({
   name: 'undici-lazy-h2',
-  setup(b) {
-    b.onLoad({filter: /undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/}, async (a) => {
-      const text = readFileSync(a.path, 'utf8');
-      const contents = mustReplace(
-        text,
-        "const connectH2 = require('./client-h2.js')",
-        "const connectH2 = (client, socket) => require('./client-h2.js')(client, socket)",
-        'undici dispatcher/client.js',
-      );
-      return {loader: 'js', contents};
-    });
-  },
-};
+  filter: /undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/,
+  what: 'undici dispatcher/client.js',
+  replacements: [["const connectH2 = require('./client-h2.js')", "const connectH2 = (client, socket) => require('./client-h2.js')(client, socket)"]],
+});
