@@ -11,6 +11,16 @@ async function until(ok: () => boolean): Promise<void> {
   for (let i = 0; i < 300 && !ok(); i++) await tick(10);
 }
 
+/** A router with one layer that records the name of every key it gets. */
+function renderSpy() {
+  const seen: string[] = [];
+  function Spy() {
+    useKeys(({name}) => seen.push(name));
+    return <Text>spy</Text>;
+  }
+  return {seen, r: render(<KeyRouter><Spy /></KeyRouter>)};
+}
+
 // Two layers like the app's: a list whose `n` opens a prompt, and the prompt, which
 // takes text. Closures over plain useState would go stale inside a batch.
 function Layers() {
@@ -39,12 +49,7 @@ describe('key router', () => {
   });
 
   it('escape sequences and enter in one chunk arrive as separate keys', async () => {
-    const seen: string[] = [];
-    function Spy() {
-      useKeys(({name}) => seen.push(name));
-      return <Text>spy</Text>;
-    }
-    const r = render(<KeyRouter><Spy /></KeyRouter>);
+    const {seen, r} = renderSpy();
     await tick(30);
     r.stdin.write('\u001b[B\u001b[Bj\r');
     await until(() => seen.length >= 4);
@@ -71,12 +76,7 @@ describe('key router', () => {
   });
 
   it('Esc and a character in one read are two keys: the console binds no Alt keys', async () => {
-    const seen: string[] = [];
-    function Spy() {
-      useKeys(({name}) => seen.push(name));
-      return <Text>spy</Text>;
-    }
-    const r = render(<KeyRouter><Spy /></KeyRouter>);
+    const {seen, r} = renderSpy();
     await tick(30);
     for (const chunk of ['\u001b/', '\u001b\u001b', '\u001bx']) {
       r.stdin.write(chunk);
