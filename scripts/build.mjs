@@ -353,6 +353,15 @@ function yogaWasm() {
   return Buffer.from(m[1], 'base64');
 }
 
+/** One run of a built entry that writes the code cache of every piece it loaded (and of `pieces`, loaded up front). */
+export function codeCacheRun(entry, args, {node = process.execPath, pieces = ''} = {}) {
+  const r = spawnSync(node, [entry, ...args], {
+    encoding: 'utf8',
+    env: {...process.env, PLEXCONSOLE_WRITE_CODE_CACHE: '1', PLEXCONSOLE_LOAD_PIECES: pieces},
+  });
+  if (r.status !== 0) throw new Error(`code cache run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+}
+
 /**
  * Writes `<piece>.cjs.cache` next to each piece: runs of the built entry that load the
  * pieces and exercise their common paths, with PLEXCONSOLE_WRITE_CODE_CACHE=1, after which
@@ -360,13 +369,7 @@ function yogaWasm() {
  * (same V8 version and flags) accepts the cache; any other compiles from source.
  */
 export async function writeCodeCaches(entry, node = process.execPath) {
-  const cacheRun = (args, pieces = '') => {
-    const r = spawnSync(node, [entry, ...args], {
-      encoding: 'utf8',
-      env: {...process.env, PLEXCONSOLE_WRITE_CODE_CACHE: '1', PLEXCONSOLE_LOAD_PIECES: pieces},
-    });
-    if (r.status !== 0) throw new Error(`code cache run ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  };
+  const cacheRun = (args, pieces = '') => codeCacheRun(entry, args, {node, pieces});
   // Every piece's top level first; the runs below overwrite a piece's cache with a richer one.
   cacheRun(['--version'], 'console,commands,api,vendor,sandbox');
   // A verb against the built sandbox: the verb registry, undici's request path, zod, yaml.

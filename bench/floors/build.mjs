@@ -2,12 +2,11 @@
 // the same esbuild options, plugins, piece loader and WASM assets as plexconsole — into a
 // temporary directory, then writes their V8 code caches the way the build does: one run of
 // each program with PLEXCONSOLE_WRITE_CODE_CACHE=1.
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {buildBundle} from '../../scripts/build.mjs';
+import {buildBundle, codeCacheRun} from '../../scripts/build.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -19,9 +18,6 @@ export async function buildFloors({server, tokenFile}) {
     entryFile: join(HERE, 'cli.ts'),
     pieces: {request: [join(HERE, 'request.ts')], ink: [join(HERE, 'ink.tsx')]},
   });
-  for (const args of [['request', server, tokenFile], ['ink', '--once']]) {
-    const r = spawnSync(process.execPath, [entry, ...args], {encoding: 'utf8', env: {...process.env, PLEXCONSOLE_WRITE_CODE_CACHE: '1'}});
-    if (r.status !== 0) throw new Error(`floor ${args[0]} failed (${r.status}): ${r.stderr}`);
-  }
+  for (const args of [['request', server, tokenFile], ['ink', '--once']]) codeCacheRun(entry, args);
   return {entry, remove: () => rmSync(outdir, {recursive: true, force: true})};
 }
