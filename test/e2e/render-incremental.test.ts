@@ -1,6 +1,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startSandbox, type Sandbox} from '../../src/sandbox/server.js';
 import {analyseUpdate, FRAME_END, KEYS, PtyProcess} from './support/pty.js';
+import {clearOfMinuteBoundary, tick} from '../support/clock.js';
 
 // What the speed work changes, checked on the real binary under a real pseudo-terminal:
 // the exact bytes the console writes. Correctness only, never timings.
@@ -25,18 +26,6 @@ afterEach(async () => {
   await term?.close();
   term = undefined;
 });
-
-const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Relative times tick at the wall-clock minute (useClock). Start a measured window only
- * when it cannot contain a minute boundary, so a legitimate clock tick is never mistaken
- * for stray output.
- */
-async function clearOfMinuteBoundary(windowMs: number): Promise<void> {
-  const intoMinute = Date.now() % 60_000;
-  if (intoMinute + windowMs + 1500 > 60_000) await tick(60_000 - intoMinute + 500);
-}
 
 /** The console on the roster, all pages loaded and the screen settled. */
 async function openRoster(): Promise<PtyProcess> {
