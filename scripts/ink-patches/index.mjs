@@ -9,6 +9,11 @@
 //    next frame's cache, so only lines that changed are tokenised. It also skips `slice-ansi` for a clipped line that
 //    already fits its clip box (the screen body is `overflow="hidden"`, so every body
 //    line went through slice-ansi on every frame).
+//    Output also builds every frame as a grid of cells and turns each line back into a string
+//    with `styledCharsToString`, which diffed the styles of every pair of neighbouring cells
+//    (three Sets and four arrays per cell): most of a frame's CPU once tokenising was cached.
+//    The patch skips the diff where two neighbours carry the same codes (the diff of equal
+//    styles is empty, so the string is byte-identical) and shares one blank cell.
 // 2. `scroll`: replaces the incremental writer with ./scroll-log-update.js, which moves a
 //    block of lines with Delete/Insert Line when the window scrolls instead of rewriting
 //    every line of it.
@@ -19,6 +24,58 @@ import {mustReplace} from '../must-replace.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
+
+/** `styledCharsToString` of @alcalzone/ansi-tokenize, without the diff where it is empty. */
+export function patchStyledChars(src) {
+  return mustReplace(
+    src,
+    `function styledCharsToString(chars) {
+    let ret = "";
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (i === 0) {
+            ret += ansiCodesToString(char.styles);
+        }
+        else {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        // reset active styles at the end of the string
+        if (i === chars.length - 1) {
+            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
+        }
+    }
+    return ret;
+}`,
+    `function styledCharsToString(chars) {
+    // Patched (scripts/ink-patches): the diff of equal styles is empty, so it is not computed.
+    let ret = "";
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (i === 0) {
+            if (char.styles.length) ret += ansiCodesToString(char.styles);
+        }
+        else if (!sameCodes(chars[i - 1].styles, char.styles)) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        if (i === chars.length - 1 && char.styles.length) {
+            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
+        }
+    }
+    return ret;
+}
+function sameCodes(a, b) {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let k = 0; k < a.length; k++) {
+        if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false;
+    }
+    return true;
+}`,
+    'ansi-tokenize styledChars.js (styledCharsToString)',
+  );
+}
 
 export function inkPatchPlugins({outputCache = true, scroll = true, yogaNoFetch = false} = {}) {
   const plugins = [];
@@ -89,12 +146,25 @@ export default class Output {`,
           );
           src = mustReplace(
             src,
+            `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+            'row.push(BLANK_CELL);',
+            'output.js (blank cells)',
+          );
+          src = mustReplace(src, 'let current;', '// Cells are replaced, never mutated: one blank serves every empty cell of every frame.\nconst BLANK_CELL = Object.freeze({type: "char", value: " ", fullWidth: false, styles: Object.freeze([])});\nlet current;', 'output.js (blank cell)');
+          src = mustReplace(
+            src,
             'return sliceAnsi(line, from, to);',
             'return from === 0 && to >= width ? line : sliceAnsi(line, from, to);',
             'output.js (horizontal clip)',
           );
           return {contents: src, loader: 'js'};
         });
+        b.onLoad({filter: /ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async (a) => ({contents: patchStyledChars(await readFile(a.path, 'utf8')), loader: 'js'}));
       },
     });
   }

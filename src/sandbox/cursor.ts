@@ -14,10 +14,19 @@ type Payload = {s: string; k: unknown[]};
 
 /** Signs and verifies keyset cursors for one sandbox secret. */
 export class CursorCodec {
+  // A subject's binding is the same for every page it lists: computed once, not twice a page.
+  private readonly bindings = new Map<string, Buffer>();
+
   constructor(private readonly secret: Buffer) {}
 
   private binding(subject: string): Buffer {
-    return createHmac('sha256', this.secret).update(`caller:${subject}`).digest().subarray(0, BIND);
+    let b = this.bindings.get(subject);
+    if (!b) {
+      if (this.bindings.size >= 1024) this.bindings.clear(); // callers are few; never unbounded
+      b = createHmac('sha256', this.secret).update(`caller:${subject}`).digest().subarray(0, BIND);
+      this.bindings.set(subject, b);
+    }
+    return b;
   }
 
   private mac(data: Buffer): Buffer {
