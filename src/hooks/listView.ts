@@ -1,3 +1,4 @@
+import {formatCount} from '../domain/count.js';
 import {editText} from './textEdit.js';
 import {matches} from './keymap.js';
 import {FIRST_ROW, moveSelection, selectedRow, type Selection} from './listSelection.js';
@@ -96,5 +97,5 @@ export function listScreenKey<T, S extends string>(
 
 /** `41/1,204`: the cursor's position in the rows shown, for every list's summary line. */
 export function positionText(index: number, count: number): string {
-  return count === 0 ? '0/0' : `${(index + 1).toLocaleString('en-US')}/${count.toLocaleString('en-US')}`;
+  return count === 0 ? '0/0' : `${formatCount(index + 1)}/${formatCount(count)}`;
 }

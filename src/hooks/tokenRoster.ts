@@ -82,10 +82,7 @@ export function tokenReason(row: TokenRow, nowMs: number): string {
   return `${s === 'live' ? 'expires' : 'expired'} ${formatRelative(row.expiresMs, nowMs)}`;
 }
 
-/** `1,523` */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+
 
 
 /** `rows` with `tokens` merged in (changed ones replaced, new ones added); the same array when nothing changed. */

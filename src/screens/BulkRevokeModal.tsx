@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {describeBulkRevoke, type StateCounts} from '../domain/tokenSelection.js';
 import {utc} from '../domain/time.js';
-import {formatCount} from '../hooks/tokenRoster.js';
+import {formatCount} from '../domain/count.js';
 import {countOutcomes, type BulkRevokeState, type RevokeResult} from '../hooks/useBulkRevoke.js';
 import type {BulkConfirm} from './BulkRevokeFlow.js';
 import {Panel} from './shared/Chrome.js';

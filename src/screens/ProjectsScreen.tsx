@@ -4,7 +4,7 @@ import type {BindingId} from '../hooks/keymap.js';
 import {listScreenKey, listView, type ListScreenState} from '../hooks/listView.js';
 import {resolveSelection} from '../hooks/listSelection.js';
 import {useNavigation, useViewState} from '../hooks/navigation.js';
-import {formatCount} from '../hooks/tokenRoster.js';
+import {formatCount} from '../domain/count.js';
 import type {Project} from '../hooks/types.js';
 import {useKeys} from '../hooks/useKeys.js';
 import {useProjects} from '../hooks/useProjects.js';

@@ -3,7 +3,7 @@ import {sanitize} from '../domain/sanitize.js';
 import {utcDay} from '../domain/time.js';
 import {positionText} from '../hooks/listView.js';
 import type {Staleness} from '../hooks/useStaleness.js';
-import {formatCount} from '../hooks/tokenRoster.js';
+import {formatCount} from '../domain/count.js';
 import type {Project} from '../hooks/types.js';
 import type {Column} from './shared/WindowedTable.js';
 import {WindowedTable} from './shared/WindowedTable.js';
