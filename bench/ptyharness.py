@@ -794,6 +794,8 @@ def sc_scale(a: dict) -> dict:
             "during_load_presses": len(during),
             "during_load_frame_p50_ms": pctl(dframe, 0.5),
             "during_load_frame_max_ms": max(dframe) if dframe else None,
+            # Each press while loading: [ms since spawn, key → frame ms], to line the slow ones up with a profile.
+            "during_load_timeline": [[round(r["t_write"] - p.t0, 1), None if r["frame_ms"] is None else round(r["frame_ms"], 1)] for r in during],
             "status_line": next((l for l in text.split("\n") if LOADING_RE.search(l) or re.search(r"\b(tokens?|live \d)", l)), None),
             "screen": text if a.get("want_screen") else None,
         }
