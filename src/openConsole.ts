@@ -80,10 +80,23 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
       journal,
     });
   } finally {
+    // The screens record mutations without waiting (a bulk revoke queues 1,000 lines): quitting
+    // waits for them, or the last ones were lost with the process.
+    if (!(await settlesWithin(journal.flush(), JOURNAL_FLUSH_MS))) journalWarning ??= `journal (${journal.path}): records still being written after ${JOURNAL_FLUSH_MS / 1000} s may be missing`;
     if (journalWarning) io.stderr.write(`plexconsole: warning: ${journalWarning}\n`);
     await client.close().catch(() => {});
     await sandbox?.close().catch(() => {});
   }
+}
+
+/** How long quitting waits for the journal's last records (a local file: normally milliseconds). */
+const JOURNAL_FLUSH_MS = 10_000;
+
+/** True when `p` settled within `ms`. */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((ok) => (timer = setTimeout(ok, ms, false)));
+  return Promise.race([p.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
 }
 
 /** Where the connection settings came from, in the header, in an operator's words (issue 10). */

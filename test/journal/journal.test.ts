@@ -30,6 +30,16 @@ describe('journal', () => {
     });
   });
 
+  it('records made without waiting are all on disk once flush resolves, in order (the console quits right after a bulk revoke)', async () => {
+    const h = home();
+    const j = openJournal(opts(h));
+    for (let i = 0; i < 1000; i++) void j.record({...revoked, targets: {project_id: 'p', token_id: `t${i}`}});
+    await j.flush();
+    const {entries, skipped} = await readJournal(journalPath({}, h));
+    expect(skipped).toBe(0);
+    expect(entries.map((e) => e.targets.token_id)).toEqual(Array.from({length: 1000}, (_, i) => `t${i}`));
+  });
+
   it('lives under $XDG_STATE_HOME when it is absolute, else ~/.local/state', () => {
     expect(journalPath({XDG_STATE_HOME: '/x/state'}, '/home/u')).toBe('/x/state/plexconsole/journal.jsonl');
     expect(journalPath({XDG_STATE_HOME: 'relative'}, '/home/u')).toBe('/home/u/.local/state/plexconsole/journal.jsonl');
