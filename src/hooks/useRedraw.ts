@@ -6,7 +6,7 @@ import type {TerminalSize} from './useTerminalSize.js';
 // last frame again in full, so the screen afterwards is exactly one clean frame.
 const CLEAR = '\u001b[H\u001b[2J';
 
-// Ink renders at most every 1000/maxFps ms (33 ms at 30 fps): the redraw after a resize
+// Ink renders at most every 1000/maxFps ms (17 ms at 60 fps): the redraw after a resize
 // waits past that, so the frame it repaints is the one laid out for the new size.
 const AFTER_RESIZE_MS = 80;
 
