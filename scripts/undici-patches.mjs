@@ -33,7 +33,7 @@ export const undiciLazyCookieBrandCheck = textPatch({
  * index.js at build time, so `request` behaves exactly as undici's). A new name imported
  * from 'undici' in src fails the build here, not at run time.
  */
-const UNDICI_USED = ['request', 'Agent', 'EnvHttpProxyAgent'];
+const UNDICI_USED = ['request', 'Agent', 'EnvHttpProxyAgent', 'buildConnector'];
 export const undiciSlim = {
   name: 'undici-slim',
   setup(b) {
@@ -50,6 +50,7 @@ export const undiciSlim = {
         contents: `'use strict'
 const Dispatcher = require('./lib/dispatcher/dispatcher')
 const Agent = require('./lib/dispatcher/agent')
+const buildConnector = require('./lib/core/connect')
 const EnvHttpProxyAgent = require('./lib/dispatcher/env-http-proxy-agent')
 const api = require('./lib/api')
 const util = require('./lib/core/util')
@@ -58,7 +59,7 @@ const { getGlobalDispatcher } = require('./lib/global')
 // As undici's index.js does: dispatcher.request() and friends.
 Object.assign(Dispatcher.prototype, api)
 ${m[0]}
-module.exports = { Agent, EnvHttpProxyAgent, request: makeDispatcher(api.request) }
+module.exports = { Agent, EnvHttpProxyAgent, buildConnector, request: makeDispatcher(api.request) }
 `,
       };
     });
@@ -73,7 +74,7 @@ export function checkUndiciNames(root) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (/\.tsx?$/.test(e.name)) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'undici'/g)) {
+        for (const m of readFileSync(p, 'utf8').matchAll(/(?:import|export)\s*\{([^}]*)\}\s*from\s*'undici'/g)) {
           for (const n of m[1].split(',').map((x) => x.trim()).filter((x) => x && !x.startsWith('type '))) used.add(n.split(/\s+as\s+/)[0]);
         }
       }

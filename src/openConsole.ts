@@ -1,5 +1,6 @@
 import type {Readable, Writable} from 'node:stream';
 import {createClient, type ApiClient} from './api/client.js';
+import {connectUnderway} from './api/preconnect.js';
 import {getWhoami} from './api/whoami.js';
 import {isConfigError, resolveClientOptions} from './config/resolve.js';
 import type {ConsoleArgs} from './consoleArgs.js';
@@ -52,7 +53,9 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
       homeDir: io.homeDir,
       onWarning: (msg) => io.stderr.write(`plexconsole: warning: ${msg}\n`),
     });
-    client = createClient(options);
+    // Connected while the first frame is drawn: the first request finds the handshake done.
+    client = createClient({...options, preconnect: true});
+    await connectUnderway();
     bearer = options.token;
     profileLabel = settingsSource(connection.profileLabel);
   }

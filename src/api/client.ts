@@ -7,6 +7,7 @@ import {holdCredential} from './credential.js';
 import {ApiError, errorFromResponse} from './errors.js';
 import {classifyFailure, flattenHeaders, parseBody} from './response.js';
 import {backoffMs, MAX_TRIES, parseRetryAfter, RETRY_STATUSES, sleep} from './retry.js';
+import {preconnect} from './preconnect.js';
 import {checkServerUrl, prepareDispatcher} from './transport.js';
 import {nextTurn} from './turn.js';
 
@@ -22,6 +23,8 @@ export type ClientOptions = {
   dispatcher?: Dispatcher;
   onWarning?: (msg: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** Opens the connection now, ahead of the first request (src/api/preconnect.ts). */
+  preconnect?: boolean;
 };
 
 /** One API call: non-`expect` statuses become ApiErrors; `retry` only for safe requests. */
@@ -62,7 +65,10 @@ export function createClient(opts: ClientOptions): ApiClient {
   if (insecure) {
     opts.onWarning?.(`warning: the bearer token is sent in clear text over http to ${server.host} (--allow-insecure-http)`);
   }
-  const makeDispatcher = opts.dispatcher ? () => opts.dispatcher as Dispatcher : prepareDispatcher({caFile: opts.caFile, env: opts.env ?? process.env, tls: server.protocol === 'https:'});
+  const prepared = opts.dispatcher
+    ? {make: () => opts.dispatcher as Dispatcher, preconnection: undefined}
+    : prepareDispatcher({caFile: opts.caFile, env: opts.env ?? process.env, tls: server.protocol === 'https:', preconnect: opts.preconnect ? () => preconnect(server) : undefined});
+  const makeDispatcher = prepared.make;
   let made: Dispatcher | undefined;
   const dispatcher = (): Dispatcher => (made ??= makeDispatcher());
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -130,6 +136,7 @@ export function createClient(opts: ClientOptions): ApiClient {
     },
     async close(): Promise<void> {
       // A dispatcher passed in belongs to the caller, who closes it; one never made needs nothing.
+      prepared.preconnection?.close();
       if (!opts.dispatcher) await made?.close();
     },
   };

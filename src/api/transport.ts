@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import type {Dispatcher} from 'undici';
-import {Agent, EnvHttpProxyAgent} from './vendor.js';
+import {portOf, whenConnected, type Preconnection} from './preconnect.js';
+import {Agent, buildConnector, EnvHttpProxyAgent} from './vendor.js';
 import {ApiError} from './errors.js';
 
 /** True for hosts that never leave the machine: 127.0.0.0/8, ::1 and `localhost`. */
@@ -68,7 +69,11 @@ function readCaOrSkip(path: string): string | undefined {
  * dispatcher itself is built on the first request (the client calls the returned
  * function), so undici loads then, not when the console starts (BENCHMARKS.md, start-up).
  */
-export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv; tls?: boolean}): () => Dispatcher {
+export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv; tls?: boolean; preconnect?: (() => Preconnection) | undefined}): {
+  make: () => Dispatcher;
+  /** Opened now when asked for and no proxy is in the way; the dispatcher's first connection takes it. */
+  preconnection: Preconnection | undefined;
+} {
   const proxied = PROXY_VARS.some((n) => opts.env[n]);
   // Passing `ca` replaces Node's default store, so the system roots come first. An unreadable
   // NODE_EXTRA_CA_CERTS is skipped, as Node itself only warns about it at startup. A plain
@@ -92,7 +97,25 @@ export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv
       noProxy: envValue(opts.env, 'no_proxy', 'NO_PROXY'),
       ...(connect ? {connect, requestTls: {ca}} : {}),
     };
-    return () => new EnvHttpProxyAgent(proxy);
+    return {make: () => new EnvHttpProxyAgent(proxy), preconnection: undefined};
   }
-  return () => new Agent(connect ? {connect} : {});
+  const pre = opts.preconnect?.();
+  if (!pre) return {make: () => new Agent(connect ? {connect} : {}), preconnection: undefined};
+  const make = (): Dispatcher => {
+    // undici's own connector (its defaults: a 10 s connect timeout, TLS sessions cached), fed
+    // the open socket the first time: TLS runs over it (`httpSocket`), plain http uses it.
+    const base = buildConnector({...connect, timeout: CONNECT_TIMEOUT_MS});
+    return new Agent({
+      connect: (o, cb) => {
+        const s = pre.take(o.hostname, portOf(o));
+        if (!s) return base(o, cb);
+        if (o.protocol === 'https:') return base({...o, httpSocket: s}, cb);
+        whenConnected(s, CONNECT_TIMEOUT_MS, cb as (err: Error | null, s: unknown) => void);
+      },
+    });
+  };
+  return {make, preconnection: pre};
 }
+
+/** undici's default connect timeout, kept for a connection opened ahead. */
+const CONNECT_TIMEOUT_MS = 10_000;

@@ -2,5 +2,5 @@
 // so that the build can make them a piece of their own (scripts/build.mjs PIECES.vendor),
 // read and initialised on the first request and the first response: the console's first
 // frame and the config it resolves before it never pay for them (BENCHMARKS.md, start-up).
-export {Agent, EnvHttpProxyAgent, request} from 'undici';
+export {Agent, buildConnector, EnvHttpProxyAgent, request} from 'undici';
 export {z} from 'zod';

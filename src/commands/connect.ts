@@ -27,7 +27,8 @@ export function connectClient(g: GlobalFlags, io: CommandIO): {client: ApiClient
     // Clear-text http is allowed but must be said, even in json mode: stderr.
     onWarning: warn,
   });
-  const client = createClient(options);
+  // Connected while the verb loads what it needs: the first request finds the handshake done.
+  const client = createClient({...options, preconnect: true});
   const journal = openJournal({
     env: io.env,
     homeDir: io.homeDir,
