@@ -7,6 +7,7 @@ import {clientFor} from './renderApp.js';
 import type {Sandbox} from './sandbox.js';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CLEAR = '\u001b[H\u001b[2J';
 
 /** Renders the app into a terminal of `columns`×`rows` (the shared helper is fixed at 100 wide). */
 export async function renderSizedApp(s: Sandbox, route: Route, columns: number, rows: number) {
@@ -21,13 +22,17 @@ export async function renderSizedApp(s: Sandbox, route: Route, columns: number, 
   Object.defineProperty(r.stdout, 'rows', {value: rows});
   r.stdout.emit('resize');
   await tick(30);
+  // The resize makes the app clear and repaint the screen (useRedrawOnResize) a moment later.
+  // In a terminal that repaint shows the last frame again; Ink's debug mode (this test
+  // renderer) writes only the clear, so the screen is the last frame that had content.
+  const screen = (): string => (r.frames.findLast((f) => f.replace(CLEAR, '') !== '') ?? '').replace(CLEAR, '');
   const waitFor = async (ok: (f: string) => boolean) => {
     for (let i = 0; i < 500; i++) {
-      const f = r.lastFrame() ?? '';
+      const f = screen();
       if (ok(f)) return f;
       await tick(10);
     }
-    throw new Error(`timed out; last frame:\n${r.lastFrame()}`);
+    throw new Error(`timed out; screen:\n${screen()}`);
   };
   return {r, waitFor};
 }
