@@ -49,6 +49,9 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     });
   }, []);
 
+  // Read by `2` and `:tokens` when pressed, never drawn: a ref, so the Tokens screen recording
+  // the Project it resolved does not render every screen a second time.
+  const lastProject = useRef<string>(undefined);
   const nav = useMemo<Navigation>(
     () => ({
       push: (route) => dispatch({type: 'push', route}),
@@ -56,10 +59,9 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
       back: () => dispatch({type: 'back'}),
       reset: (route) => dispatch({type: 'reset', route}),
       jump: (route) => dispatch({type: 'jump', route}),
-      rememberProject: (ref) => dispatch({type: 'project', ref}),
-      lastProject: state.lastProject,
+      rememberProject: (ref) => void (lastProject.current = ref),
     }),
-    [dispatch, state.lastProject],
+    [dispatch],
   );
 
   const onGlobalKey = ({name}: KeyPress) => {
@@ -70,13 +72,13 @@ export function App({initialRoute}: {readonly initialRoute: Route}) {
     else if (matches('nav.nodes', name)) nav.jump({name: 'nodes'});
     else if (matches('nav.rotations', name)) nav.jump({name: 'rotations'});
     else if (matches('nav.tokens', name)) {
-      if (state.lastProject) nav.jump({name: 'tokens', project: state.lastProject});
+      if (lastProject.current) nav.jump({name: 'tokens', project: lastProject.current});
       else showStatus('Open a Project first (1, then Enter)', 'warn');
     }
   };
 
   const runCommand = (text: string) => {
-    const command = parseCommand(text, state.lastProject);
+    const command = parseCommand(text, lastProject.current);
     if (command.kind === 'go') nav.jump(command.route);
     else if (command.kind === 'quit') exit();
     else if (command.kind === 'error') showStatus(command.message, 'warn');

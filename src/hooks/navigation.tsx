@@ -36,8 +36,6 @@ export type Navigation = {
   jump(route: Route): void;
   /** Records the Project a Tokens screen resolved, for `2` and `:tokens` without an argument. */
   rememberProject(ref: string): void;
-  /** The Project the operator last opened successfully. */
-  readonly lastProject?: string;
 };
 
 export const NavigationContext = createContext<Navigation | null>(null);

@@ -8,7 +8,6 @@ export type AppState = {
   readonly stack: readonly Entry[];
   /** The view each screen had when it was last left, by `routeKey`, so a jump back finds it as it was. */
   readonly lastViews: Readonly<Record<string, unknown>>;
-  readonly lastProject?: string;
   readonly overlay: Overlay;
   readonly commandText: string;
 };
@@ -17,7 +16,6 @@ export type AppAction =
   | {type: 'push' | 'replace' | 'reset' | 'jump'; route: Route}
   | {type: 'back'}
   | {type: 'view'; depth: number; view: unknown}
-  | {type: 'project'; ref: string}
   | {type: 'overlay'; overlay: Overlay}
   | {type: 'command'; text: string};
 
@@ -77,8 +75,6 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       stack[action.depth] = {...e, view: action.view};
       return {...state, stack};
     }
-    case 'project':
-      return state.lastProject === action.ref ? state : {...state, lastProject: action.ref};
     case 'overlay':
       return {...state, overlay: action.overlay, commandText: ''};
     case 'command':

@@ -38,7 +38,9 @@ export function useRequest<T>(key: string, fetcher: (client: ApiClient, signal: 
   // updatedAt is a ref: a background refresh that changes nothing must not re-render.
   const updatedAt = useRef<number | undefined>(undefined);
   const [refreshError, setRefreshError] = useState<ApiError>();
-  const [refreshing, setRefreshing] = useState(false);
+  // True from the start: the first fetch starts on mount, and its `setRefreshing(true)` must not
+  // render the screen a second time right after its first frame.
+  const [refreshing, setRefreshing] = useState(true);
   const [generation, setGeneration] = useState(0);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;

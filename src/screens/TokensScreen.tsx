@@ -1,4 +1,4 @@
-import {useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {useConsoleInfo} from '../hooks/ApiProvider.js';
 import {deniedMessage, useDenials} from '../hooks/denials.js';
 import {useCapture, useScreenActive} from '../hooks/inputLayer.js';
@@ -48,12 +48,11 @@ export function TokensScreen({project, select}: {readonly project: string; reado
   const roster = useTokens(project);
   const data = roster.status === 'ready' ? roster.data : undefined;
   const rows = data?.rows ?? NO_ROWS;
-  const [flipAt, setFlipAt] = useState<number>();
   // New rows (a reload, a patch) get a fresh `now`: a minute-old clock would call a token issued a second ago "in 3s".
   const rowsAt = useMemo(() => Date.now(), [rows]);
-  const now = Math.max(useClock(60_000, flipAt), rowsAt);
   // Re-render exactly when the next live token expires, not just on the minute.
-  useEffect(() => setFlipAt(nextFlip(rows, Date.now())), [rows, now]);
+  const nextExpiry = useCallback(() => nextFlip(rows, Date.now()), [rows]);
+  const now = Math.max(useClock(60_000, nextExpiry), rowsAt);
   const [state, setState] = useViewState<TokensState>(() => initialTokens(select));
   const {list, mode} = state;
   // Only a Project that resolved becomes the one `2` and `:tokens` return to: a failed `:tokens nope` must not stick.

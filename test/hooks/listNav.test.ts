@@ -33,12 +33,6 @@ describe('screen stack', () => {
     expect(routes(appReducer(s2, {type: 'back'}))).toEqual([{name: 'projects'}]); // projects is the top
   });
 
-  it('opening a Project does not make it the last project: only a resolved one is remembered', () => {
-    const s1 = appReducer(start, {type: 'jump', route: {name: 'tokens', project: 'nope'}});
-    expect(s1.lastProject).toBeUndefined();
-    expect(appReducer(s1, {type: 'project', ref: 'edge-prod'}).lastProject).toBe('edge-prod');
-  });
-
   it('back on a lone screen goes to its parent: preview → nodes, tokens → projects', () => {
     const lone = (route: Parameters<typeof appReducer>[1] & {type: 'reset'}) => appReducer(start, route);
     expect(routes(appReducer(lone({type: 'reset', route: {name: 'rotationPreview', node: 'gw-fra-1'}}), {type: 'back'}))).toEqual([{name: 'nodes'}]);
