@@ -27,8 +27,9 @@ export default defineConfig({
   plugins: [wasmAsBytes()],
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    // Rebuilds dist/ when it is older than src/ (or fails loudly): e2e tests run the bundle.
-    globalSetup: ['test/support/distFresh.ts'],
+    // One scratch TMPDIR for the run, removed at its end; then dist/ is rebuilt when it is older
+    // than src/ (or fails loudly): e2e tests run the bundle.
+    globalSetup: ['test/support/scratch.ts', 'test/support/distFresh.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
