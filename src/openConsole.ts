@@ -1,6 +1,5 @@
 import type {Readable, Writable} from 'node:stream';
-import {createClient, type ApiClient} from './api/client.js';
-import {connectUnderway} from './api/preconnect.js';
+import {createClient, createConnectingClient, type ApiClient} from './api/client.js';
 import {getWhoami} from './api/whoami.js';
 import {isConfigError, resolveClientOptions} from './config/resolve.js';
 import type {ConsoleArgs} from './consoleArgs.js';
@@ -54,8 +53,7 @@ async function connectAndRun(args: ConsoleArgs, io: ProcessIO): Promise<number> 
       onWarning: (msg) => io.stderr.write(`plexconsole: warning: ${msg}\n`),
     });
     // Connected while the first frame is drawn: the first request finds the handshake done.
-    client = createClient({...options, preconnect: true});
-    await connectUnderway();
+    client = await createConnectingClient(options);
     bearer = options.token;
     profileLabel = settingsSource(connection.profileLabel);
   }

@@ -141,6 +141,8 @@ function sharedOutputCaches() {
     current = new GenerationalCaches(current);
     return current;
 }
+// Cells are replaced, never mutated: one blank serves every empty cell of every frame.
+const BLANK_CELL = Object.freeze({type: "char", value: " ", fullWidth: false, styles: Object.freeze([])});
 export default class Output {`,
             'output.js (class Output)',
           );
@@ -155,7 +157,6 @@ export default class Output {`,
             'row.push(BLANK_CELL);',
             'output.js (blank cells)',
           );
-          src = mustReplace(src, 'let current;', '// Cells are replaced, never mutated: one blank serves every empty cell of every frame.\nconst BLANK_CELL = Object.freeze({type: "char", value: " ", fullWidth: false, styles: Object.freeze([])});\nlet current;', 'output.js (blank cell)');
           src = mustReplace(
             src,
             'return sliceAnsi(line, from, to);',

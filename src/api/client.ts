@@ -7,7 +7,7 @@ import {holdCredential} from './credential.js';
 import {ApiError, errorFromResponse} from './errors.js';
 import {classifyFailure, flattenHeaders, parseBody} from './response.js';
 import {backoffMs, MAX_TRIES, parseRetryAfter, RETRY_STATUSES, sleep} from './retry.js';
-import {preconnect} from './preconnect.js';
+import {connectUnderway} from './preconnect.js';
 import {checkServerUrl, prepareDispatcher} from './transport.js';
 import {nextTurn} from './turn.js';
 
@@ -23,7 +23,7 @@ export type ClientOptions = {
   dispatcher?: Dispatcher;
   onWarning?: (msg: string) => void;
   env?: NodeJS.ProcessEnv;
-  /** Opens the connection now, ahead of the first request (src/api/preconnect.ts). */
+  /** Opens the connection now, ahead of the first request (src/api/preconnect.ts); see createConnectingClient. */
   preconnect?: boolean;
 };
 
@@ -57,6 +57,16 @@ const retryable = (e: ApiError): boolean =>
   (e.kind === 'transport' && !PERMANENT_TRANSPORT.test(e.code ?? '')) ||
   (e.kind === 'http' && e.status !== undefined && RETRY_STATUSES.has(e.status));
 
+/**
+ * The client of the console and the verbs: its connection is opened at once and the connect(2)
+ * has gone out when this resolves, so the handshake overlaps whatever start-up work comes next.
+ */
+export async function createConnectingClient(opts: ClientOptions): Promise<ApiClient> {
+  const client = createClient({...opts, preconnect: true});
+  await connectUnderway();
+  return client;
+}
+
 /** Creates the API client; throws ApiError `insecure_http` for clear-text http to a non-loopback host unless allowed. */
 export function createClient(opts: ClientOptions): ApiClient {
   // Held before anything can fail: from here on no printed line may carry it.
@@ -67,7 +77,7 @@ export function createClient(opts: ClientOptions): ApiClient {
   }
   const prepared = opts.dispatcher
     ? {make: () => opts.dispatcher as Dispatcher, preconnection: undefined}
-    : prepareDispatcher({caFile: opts.caFile, env: opts.env ?? process.env, tls: server.protocol === 'https:', preconnect: opts.preconnect ? () => preconnect(server) : undefined});
+    : prepareDispatcher({caFile: opts.caFile, env: opts.env ?? process.env, tls: server.protocol === 'https:', preconnect: opts.preconnect ? server : undefined});
   const makeDispatcher = prepared.make;
   let made: Dispatcher | undefined;
   const dispatcher = (): Dispatcher => (made ??= makeDispatcher());

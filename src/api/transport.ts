@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import type {Dispatcher} from 'undici';
-import {portOf, whenConnected, type Preconnection} from './preconnect.js';
+import {portOf, preconnect, whenConnected, type Preconnection} from './preconnect.js';
 import {Agent, buildConnector, EnvHttpProxyAgent} from './vendor.js';
 import {ApiError} from './errors.js';
 
@@ -39,6 +39,9 @@ export function checkServerUrl(server: string, allowInsecureHttp: boolean): {url
   return {url, insecure};
 }
 
+/** undici's default connect timeout, kept for a connection opened ahead. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 const PROXY_VARS = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 const envValue = (env: NodeJS.ProcessEnv, ...names: string[]): string => {
   for (const n of names) if (env[n]) return env[n] as string;
@@ -69,7 +72,7 @@ function readCaOrSkip(path: string): string | undefined {
  * dispatcher itself is built on the first request (the client calls the returned
  * function), so undici loads then, not when the console starts (BENCHMARKS.md, start-up).
  */
-export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv; tls?: boolean; preconnect?: (() => Preconnection) | undefined}): {
+export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv; tls?: boolean; preconnect?: URL | undefined}): {
   make: () => Dispatcher;
   /** Opened now when asked for and no proxy is in the way; the dispatcher's first connection takes it. */
   preconnection: Preconnection | undefined;
@@ -99,7 +102,7 @@ export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv
     };
     return {make: () => new EnvHttpProxyAgent(proxy), preconnection: undefined};
   }
-  const pre = opts.preconnect?.();
+  const pre = opts.preconnect && preconnect(opts.preconnect);
   if (!pre) return {make: () => new Agent(connect ? {connect} : {}), preconnection: undefined};
   const make = (): Dispatcher => {
     // undici's own connector (its defaults: a 10 s connect timeout, TLS sessions cached), fed
@@ -116,6 +119,3 @@ export function prepareDispatcher(opts: {caFile?: string; env: NodeJS.ProcessEnv
   };
   return {make, preconnection: pre};
 }
-
-/** undici's default connect timeout, kept for a connection opened ahead. */
-const CONNECT_TIMEOUT_MS = 10_000;

@@ -1,5 +1,5 @@
 // Credentials and client for a verb, resolved only after its input passed validation.
-import {createClient, type ApiClient} from '../api/client.js';
+import {createConnectingClient, type ApiClient} from '../api/client.js';
 import {getWhoami} from '../api/whoami.js';
 import {resolveClientOptions} from '../config/resolve.js';
 import {sanitize} from '../domain/sanitize.js';
@@ -9,7 +9,7 @@ import type {CommandIO} from './types.js';
 
 /** flags > env > profile (decisions.md), then one API client and one journal for the whole
  * verb. Throws ConfigError (2 or 3) for a bad --timeout/--ca-file/--server or missing credentials. */
-export function connectClient(g: GlobalFlags, io: CommandIO): {client: ApiClient; journal: Journal} {
+export async function connectClient(g: GlobalFlags, io: CommandIO): Promise<{client: ApiClient; journal: Journal}> {
   const warn = (msg: string) => {
     io.stderr.write(`plexconsole: warning: ${sanitize(msg).replace(/^warning:\s*/i, '')}\n`);
   };
@@ -28,7 +28,7 @@ export function connectClient(g: GlobalFlags, io: CommandIO): {client: ApiClient
     onWarning: warn,
   });
   // Connected while the verb loads what it needs: the first request finds the handshake done.
-  const client = createClient({...options, preconnect: true});
+  const client = await createConnectingClient(options);
   const journal = openJournal({
     env: io.env,
     homeDir: io.homeDir,

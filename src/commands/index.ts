@@ -1,7 +1,6 @@
 // Entry point of the headless verbs: argv in, exit code out. Never exits the process.
 import type {ApiClient} from '../api/client.js';
 import {redactCredentials} from '../api/credential.js';
-import {connectUnderway} from '../api/preconnect.js';
 import {ApiError, formatErrorLine} from '../api/errors.js';
 import {ConfigError} from '../config/errors.js';
 import {sanitize} from '../domain/sanitize.js';
@@ -54,8 +53,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       global,
       verb: verbName,
       connect: async () => {
-        ({client, journal} = connectClient(global, io));
-        await connectUnderway();
+        ({client, journal} = await connectClient(global, io));
         return client;
       },
       journal: () => journal,

@@ -6,7 +6,7 @@ export const FIRST_ROW: Selection = {index: 0, offset: 0};
 
 // The last position found per rows array. Not a key → position map: a 100k roster is re-sorted
 // into a new array at every publish while it loads, and a map of every row per array was
-// 5 MB of garbage each time (GC pauses of 20-40 ms under the keys). The selected row is
+// 5 MB of garbage each time (and 6 ms of a 22 ms frame at 10k). The selected row is
 // almost always where it was (`hint`), else one scan finds it (or not) and is remembered.
 const found = new WeakMap<object, {readonly key: string; readonly index: number | undefined}>();
 function positionOf<T>(rows: readonly T[], keyOf: (r: T) => string, key: string, hint: number): number | undefined {

@@ -82,9 +82,6 @@ export function tokenReason(row: TokenRow, nowMs: number): string {
   return `${s === 'live' ? 'expires' : 'expired'} ${formatRelative(row.expiresMs, nowMs)}`;
 }
 
-
-
-
 /** `rows` with `tokens` merged in (changed ones replaced, new ones added); the same array when nothing changed. */
 export function mergeTokens(rows: readonly TokenRow[], tokens: readonly BootstrapToken[]): readonly TokenRow[] {
   // Index only the ids being merged (id → row index): a live refresh merges a page or two into a

@@ -4,7 +4,7 @@ import type {TerminalSize} from './useTerminalSize.js';
 
 // Home + erase the whole screen. Written through Ink's `write`, which then writes the
 // last frame again in full, so the screen afterwards is exactly one clean frame.
-const CLEAR = '\u001b[H\u001b[2J';
+export const CLEAR = '\u001b[H\u001b[2J';
 
 // Ink renders at most every 1000/maxFps ms (17 ms at 60 fps): the redraw after a resize
 // waits past that, so the frame it repaints is the one laid out for the new size.

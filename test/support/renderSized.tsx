@@ -2,12 +2,12 @@ import {render} from 'ink-testing-library';
 import {App} from '../../src/app.js';
 import {ApiProvider} from '../../src/hooks/ApiProvider.js';
 import {KeyRouter} from '../../src/hooks/keyRouter.js';
+import {CLEAR} from '../../src/hooks/useRedraw.js';
 import type {Route} from '../../src/hooks/navigation.js';
 import {clientFor} from './renderApp.js';
+import {tick} from './clock.js';
 import type {Sandbox} from './sandbox.js';
 
-const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const CLEAR = '\u001b[H\u001b[2J';
 
 /** Renders the app into a terminal of `columns`×`rows` (the shared helper is fixed at 100 wide). */
 export async function renderSizedApp(s: Sandbox, route: Route, columns: number, rows: number) {
